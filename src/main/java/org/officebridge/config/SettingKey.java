@@ -1,0 +1,151 @@
+package org.officebridge.config;
+
+import java.util.Locale;
+
+/**
+ * Every setting the connector reads, with its default and its documentation. The system property is
+ * {@code officebridge.<name>}, the environment variable {@code OFFICEBRIDGE_<NAME>} (upper case,
+ * dots and dashes as underscores), the properties-file key the same as the system property. A
+ * secret also accepts {@code <name>-file}: the path of a file holding the value.
+ */
+public enum SettingKey {
+  DS_PUBLIC_URL(
+      "ds.public-url",
+      null,
+      false,
+      "Document Server URL as browsers reach it; api.js is loaded from here. Required."),
+  DS_INTERNAL_URL(
+      "ds.internal-url",
+      "the public URL",
+      false,
+      "Document Server URL as the connector reaches it (command service, conversion, discovery)."),
+  DS_ALLOWED_ADDRESSES(
+      "ds.allowed-addresses",
+      "the addresses of the internal URL's host",
+      false,
+      "Comma-separated IP addresses or CIDR ranges the Document Server calls and serves downloads"
+          + " from; callbacks and WOPI calls from elsewhere are refused, and save URLs elsewhere"
+          + " are never fetched."),
+  DS_TRUST_STORE(
+      "ds.trust-store",
+      "the JVM's trust store",
+      false,
+      "Trust store (PKCS12 or JKS) for the Document Server's TLS certificate."),
+  DS_TRUST_STORE_PASSWORD(
+      "ds.trust-store-password", "none", true, "Password of the trust store, if it has one."),
+  CONNECTOR_URL(
+      "connector.url",
+      null,
+      false,
+      "Base URL of this connector (the WAR's context root) as the Document Server reaches it:"
+          + " callbacks, downloads and WOPI. Required."),
+  INSTANCE_ID(
+      "instance-id",
+      "derived from the connector URL",
+      false,
+      "Prefix of document keys, unique per DMS sharing one Document Server: 1-20 characters of"
+          + " 0-9 a-z A-Z."),
+  JWT_SECRET(
+      "jwt.secret",
+      null,
+      true,
+      "Secret shared with the Document Server (its JWT_SECRET), at least 32 bytes. Required."),
+  JWT_HEADER(
+      "jwt.header",
+      "Authorization",
+      false,
+      "HTTP header carrying the Document Server's tokens, both directions."),
+  JWT_PREFIX("jwt.prefix", "Bearer ", false, "Prefix before the token in that header."),
+  JWT_TTL("jwt.ttl", "PT5M", false, "Lifetime of tokens the connector signs for requests."),
+  JWT_CLOCK_SKEW(
+      "jwt.clock-skew",
+      "PT60S",
+      false,
+      "Clock difference tolerated on tokens the connector checks."),
+  LINK_SECRET(
+      "link.secret",
+      "derived from the JWT secret",
+      true,
+      "Secret for the connector's own signed links (callback and download URLs), at least 32"
+          + " bytes; set it to rotate links independently of the JWT secret."),
+  WOPI_ENABLED("wopi.enabled", "false", false, "Whether the WOPI host is on."),
+  WOPI_DISCOVERY_REFRESH(
+      "wopi.discovery-refresh", "PT1H", false, "How long WOPI discovery is cached."),
+  WOPI_PROOF_KEYS(
+      "wopi.proof-keys",
+      "required",
+      false,
+      "WOPI proof-key checking: required, if-present (verify when the headers are sent) or off."),
+  WOPI_TOKEN_TTL("wopi.token-ttl", "PT10H", false, "Lifetime of WOPI access tokens."),
+  MAX_FILE_SIZE(
+      "limits.max-file-size",
+      "100MiB",
+      false,
+      "Largest document accepted or served (bytes, or with KiB/MiB/GiB)."),
+  CONNECT_TIMEOUT(
+      "http.connect-timeout", "PT10S", false, "Connect timeout for calls to the Document Server."),
+  READ_TIMEOUT(
+      "http.read-timeout",
+      "PT120S",
+      false,
+      "Read timeout for calls to the Document Server (per request; downloads reset it per block)."),
+  SESSION_TTL(
+      "session.ttl",
+      "PT24H",
+      false,
+      "How long a Docs API editing session and its lock live without any callback."),
+  ADMIN_ROLE(
+      "admin.role", "officebridge-admin", false, "Container role allowed on the admin pages."),
+  CONFIG_FILE(
+      "config-file",
+      "none",
+      false,
+      "Properties file with further settings (keys as the system properties); lowest precedence.");
+
+  private final String name;
+  private final String defaultText;
+  private final boolean secret;
+  private final String description;
+
+  SettingKey(String name, String defaultText, boolean secret, String description) {
+    this.name = name;
+    this.defaultText = defaultText;
+    this.secret = secret;
+    this.description = description;
+  }
+
+  /**
+   * @return the system property name, for example {@code officebridge.ds.public-url}
+   */
+  public String property() {
+    return "officebridge." + name;
+  }
+
+  /**
+   * @return the environment variable name, for example {@code OFFICEBRIDGE_DS_PUBLIC_URL}
+   */
+  public String environmentVariable() {
+    return property().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  /**
+   * @return how the default is described to people, or {@code null} when the setting is required
+   */
+  public String defaultText() {
+    return defaultText;
+  }
+
+  /**
+   * @return whether the value is a secret (never logged; accepts a {@code -file} variant)
+   */
+  public boolean isSecret() {
+    return secret;
+  }
+
+  /**
+   * @return what the setting does
+   */
+  public String description() {
+    return description;
+  }
+}

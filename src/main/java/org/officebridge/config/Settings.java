@@ -1,0 +1,86 @@
+package org.officebridge.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting of the connector, typed and validated; see {@link SettingKey} for names and
+ * defaults. Produced once at deployment by {@link SettingsLoader}.
+ *
+ * @param documentServer where the Document Server is and how to trust it
+ * @param connector how the Document Server reaches this connector
+ * @param jwt tokens exchanged with the Document Server
+ * @param wopi the WOPI host
+ * @param limits sizes and timeouts
+ * @param sessionTtl lifetime of a Docs API editing session without callbacks
+ * @param adminRole container role of administrators
+ */
+public record Settings(
+    DocumentServer documentServer,
+    Connector connector,
+    Jwt jwt,
+    Wopi wopi,
+    Limits limits,
+    Duration sessionTtl,
+    String adminRole) {
+
+  /**
+   * @param publicUrl base URL browsers load {@code api.js} from, without trailing slash
+   * @param internalUrl base URL the connector calls, without trailing slash
+   * @param allowedAddresses addresses the Document Server may use; empty means the addresses of
+   *     {@code internalUrl}'s host
+   * @param trustStore a trust store for the Document Server's certificate, if configured
+   */
+  public record DocumentServer(
+      URI publicUrl,
+      URI internalUrl,
+      List<AddressRange> allowedAddresses,
+      Optional<TrustStore> trustStore) {
+    /** Copies the list. */
+    public DocumentServer {
+      allowedAddresses = List.copyOf(allowedAddresses);
+    }
+  }
+
+  /**
+   * @param path the key-store file
+   * @param password its password, if any
+   */
+  public record TrustStore(Path path, Optional<Secret> password) {}
+
+  /**
+   * @param url base URL of this connector as the Document Server reaches it, without trailing slash
+   * @param instanceId prefix of document keys
+   * @param linkSecret key of the connector's own signed links
+   */
+  public record Connector(URI url, String instanceId, Secret linkSecret) {}
+
+  /**
+   * @param secret the shared HS256 secret
+   * @param header the header name carrying tokens
+   * @param prefix the prefix before the token in the header
+   * @param ttl lifetime of tokens the connector signs
+   * @param clockSkew tolerated clock difference on tokens the connector checks
+   */
+  public record Jwt(
+      Secret secret, String header, String prefix, Duration ttl, Duration clockSkew) {}
+
+  /**
+   * @param enabled whether the WOPI host is on
+   * @param discoveryRefresh how long discovery is cached
+   * @param proofKeys how proofs are checked
+   * @param tokenTtl lifetime of access tokens
+   */
+  public record Wopi(
+      boolean enabled, Duration discoveryRefresh, ProofKeyMode proofKeys, Duration tokenTtl) {}
+
+  /**
+   * @param maxFileSize largest document in bytes
+   * @param connectTimeout connect timeout of calls to the Document Server
+   * @param readTimeout read timeout of calls to the Document Server
+   */
+  public record Limits(long maxFileSize, Duration connectTimeout, Duration readTimeout) {}
+}

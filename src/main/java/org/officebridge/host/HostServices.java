@@ -1,0 +1,120 @@
+package org.officebridge.host;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.officebridge.spi.AccessPolicy;
+import org.officebridge.spi.DocumentCatalog;
+import org.officebridge.spi.DocumentStore;
+import org.officebridge.spi.SessionStore;
+import org.officebridge.spi.SharingService;
+import org.officebridge.spi.TemplateCatalog;
+import org.officebridge.spi.UserDirectory;
+import org.officebridge.spi.VersionHistory;
+
+/**
+ * The host's SPI implementations as the connector's features use them: required parts always
+ * present (the deployment check guarantees it), optional capabilities as {@link Optional}, and the
+ * session store defaulting to the connector's in-memory one.
+ */
+@ApplicationScoped
+public class HostServices {
+
+  @Inject @Any Instance<Object> beans;
+  @Inject InMemorySessionStore inMemorySessions;
+
+  private final Map<Class<?>, Object> serviceLoaded = new HashMap<>();
+  private DocumentStore documents;
+  private UserDirectory users;
+  private AccessPolicy access;
+  private Optional<VersionHistory> versions;
+  private Optional<SharingService> sharing;
+  private Optional<TemplateCatalog> templates;
+  private Optional<DocumentCatalog> catalog;
+  private SessionStore sessions;
+
+  @PostConstruct
+  void bind() {
+    documents = find(DocumentStore.class).orElseThrow();
+    users = find(UserDirectory.class).orElseThrow();
+    access = find(AccessPolicy.class).orElseThrow();
+    versions = find(VersionHistory.class);
+    sharing = find(SharingService.class);
+    templates = find(TemplateCatalog.class);
+    catalog = find(DocumentCatalog.class);
+    sessions = find(SessionStore.class).orElse(inMemorySessions);
+  }
+
+  private <T> Optional<T> find(Class<T> type) {
+    Instance<T> cdi = beans.select(type);
+    if (cdi.isResolvable()) {
+      return Optional.of(cdi.get());
+    }
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return ServiceLoader.load(type, loader).stream()
+        .findFirst()
+        .map(p -> type.cast(serviceLoaded.computeIfAbsent(p.type(), c -> p.get())));
+  }
+
+  /**
+   * @return the host's documents
+   */
+  public DocumentStore documents() {
+    return documents;
+  }
+
+  /**
+   * @return the host's users
+   */
+  public UserDirectory users() {
+    return users;
+  }
+
+  /**
+   * @return the host's access decisions
+   */
+  public AccessPolicy access() {
+    return access;
+  }
+
+  /**
+   * @return the host's version history, if it has one
+   */
+  public Optional<VersionHistory> versions() {
+    return versions;
+  }
+
+  /**
+   * @return the host's sharing settings, if it has them
+   */
+  public Optional<SharingService> sharing() {
+    return sharing;
+  }
+
+  /**
+   * @return the host's templates, if it has them
+   */
+  public Optional<TemplateCatalog> templates() {
+    return templates;
+  }
+
+  /**
+   * @return the host's recent files, pickers and favourites, if it has them
+   */
+  public Optional<DocumentCatalog> catalog() {
+    return catalog;
+  }
+
+  /**
+   * @return where sessions and locks live: the host's store, or the in-memory default
+   */
+  public SessionStore sessions() {
+    return sessions;
+  }
+}

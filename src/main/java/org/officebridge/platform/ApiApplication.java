@@ -1,0 +1,19 @@
+package org.officebridge.platform;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+import org.officebridge.operations.HealthResource;
+
+/**
+ * The connector's JSON endpoints under {@code /api}. Resources are listed explicitly so that the
+ * WOPI application under {@code /wopi} does not pick them up too.
+ */
+@ApplicationPath("/api")
+public class ApiApplication extends Application {
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(HealthResource.class);
+  }
+}

@@ -1,0 +1,42 @@
+package org.officebridge.spi;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Required: who the users are. Used to tell who is acting on a browser request, and to show names
+ * and avatars of co-editors, mention candidates and version authors.
+ */
+public interface UserDirectory {
+
+  /**
+   * Tells who makes a browser request (editor page, event endpoints). A host behind container
+   * security usually maps {@link ActorRequest#principal()}; a host with its own session cookie
+   * reads {@link ActorRequest#cookie(String)}.
+   *
+   * @param request the browser's request
+   * @return the acting user, or empty when the request is anonymous (the connector answers 401)
+   * @throws HostUnavailableException on a transient failure
+   */
+  Optional<User> resolveActor(ActorRequest request) throws HostUnavailableException;
+
+  /**
+   * Looks a user up by id: the users of a callback, WOPI access-token holders, version authors.
+   *
+   * @param userId a user id as given by {@link User#id()}
+   * @return the user, if known
+   * @throws HostUnavailableException on a transient failure
+   */
+  Optional<User> findUser(String userId) throws HostUnavailableException;
+
+  /**
+   * Lists users for mentions, range protection and avatars ({@code onRequestUsers}).
+   *
+   * @param query text the user typed (matched against names and e-mail addresses; empty matches
+   *     everybody)
+   * @param limit the most users to return (at least 1)
+   * @return matching users, best matches first, at most {@code limit}
+   * @throws HostUnavailableException on a transient failure
+   */
+  List<User> searchUsers(String query, int limit) throws HostUnavailableException;
+}
