@@ -65,7 +65,8 @@ public record DocumentInfo(
    * A DMS folder.
    *
    * @param name display name
-   * @param url the folder's page in the DMS, opened by "go back" and "open file location"
+   * @param url the folder's page in the DMS, opened by "go back" and "open file location";
+   *     absolute, or relative to the connector's pages (resolved against the editor page's URL)
    */
   public record Folder(String name, URI url) {
     /** Checks that both parts are present. */
