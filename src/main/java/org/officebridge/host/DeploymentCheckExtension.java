@@ -2,9 +2,10 @@ package org.officebridge.host;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -20,7 +21,13 @@ public class DeploymentCheckExtension implements Extension {
 
   private static final Logger LOG = Logger.getLogger(DeploymentCheckExtension.class.getName());
 
-  void check(@Observes AfterDeploymentValidation event, BeanManager beans) {
+  private final List<Bean<?>> beans = new ArrayList<>();
+
+  void collect(@Observes ProcessBean<?> event) {
+    beans.add(event.getBean());
+  }
+
+  void check(@Observes AfterDeploymentValidation event) {
     List<String> problems = new ArrayList<>();
     try {
       SettingsLoader.fromRuntime();
@@ -31,6 +38,7 @@ public class DeploymentCheckExtension implements Extension {
     List<SpiDiscovery.Finding> findings =
         SpiPart.ALL.stream().map(part -> SpiDiscovery.find(part, beans, loader)).toList();
     problems.addAll(SpiDiscovery.problems(findings));
+    beans.clear();
     if (problems.isEmpty()) {
       LOG.info(() -> "event=deployment-check outcome=ok spi: " + SpiDiscovery.summary(findings));
       return;

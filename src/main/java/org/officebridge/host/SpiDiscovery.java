@@ -1,17 +1,18 @@
 package org.officebridge.host;
 
-import jakarta.enterprise.inject.AmbiguousResolutionException;
+import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Finds which SPI parts a host provides: as CDI beans visible to the WAR, or else as {@link
- * ServiceLoader} providers on the web application's class loader (server-level libraries).
+ * Finds which SPI parts a host provides: as CDI beans of the deployment, or else as {@link
+ * ServiceLoader} providers on the web application's class loader (server-level libraries). Beans
+ * are collected from {@code ProcessBean} events, because a portable extension's bean manager does
+ * not see the beans of every archive on every server.
  */
 final class SpiDiscovery {
 
@@ -27,22 +28,26 @@ final class SpiDiscovery {
 
   /**
    * @param part an SPI part
-   * @param beans the bean manager of the deployment
+   * @param beans every enabled bean of the deployment, whichever archive it comes from
    * @param loader the web application's class loader
    * @return where the part comes from, with the implementing classes
    */
-  static Finding find(SpiPart part, BeanManager beans, ClassLoader loader) {
-    Set<Bean<?>> candidates = beans.getBeans(part.type());
-    if (!candidates.isEmpty()) {
-      try {
-        Bean<?> bean = beans.resolve(candidates);
-        return new Finding(part, Source.CDI, List.of(bean.getBeanClass().getName()));
-      } catch (AmbiguousResolutionException e) {
-        return new Finding(
-            part,
-            Source.AMBIGUOUS,
-            candidates.stream().map(b -> b.getBeanClass().getName()).sorted().toList());
-      }
+  static Finding find(SpiPart part, Collection<Bean<?>> beans, ClassLoader loader) {
+    List<Bean<?>> candidates =
+        beans.stream()
+            .filter(b -> b.getTypes().contains(part.type()))
+            .filter(b -> b.getQualifiers().stream().anyMatch(q -> q instanceof Default))
+            .toList();
+    List<Bean<?>> alternatives = candidates.stream().filter(Bean::isAlternative).toList();
+    List<Bean<?>> chosen = alternatives.isEmpty() ? candidates : alternatives;
+    if (chosen.size() == 1) {
+      return new Finding(part, Source.CDI, List.of(chosen.get(0).getBeanClass().getName()));
+    }
+    if (chosen.size() > 1) {
+      return new Finding(
+          part,
+          Source.AMBIGUOUS,
+          chosen.stream().map(b -> b.getBeanClass().getName()).sorted().toList());
     }
     List<String> providers = new ArrayList<>();
     ServiceLoader.load(part.type(), loader).stream()

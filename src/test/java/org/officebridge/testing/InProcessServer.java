@@ -21,8 +21,6 @@ import org.eclipse.jetty.server.Server;
  */
 public final class InProcessServer implements AutoCloseable {
 
-  // close() throws Exception because Jetty's stop() does
-
   /** The context path, as on WildFly and Payara. */
   public static final String CONTEXT = "/officebridge";
 
@@ -110,7 +108,6 @@ public final class InProcessServer implements AutoCloseable {
   }
 
   @Override
-  @SuppressWarnings("try")
   public void close() throws Exception {
     try {
       server.stop();

@@ -1,0 +1,67 @@
+package org.officebridge.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.officebridge.testing.Http;
+import org.officebridge.testing.PayaraMicroProcess;
+import org.officebridge.testing.ServerUnderTest;
+
+/**
+ * On Payara Micro, a WAR without a host or with a bad setting is not deployed, and the server's log
+ * names the problem.
+ */
+@EnabledIfSystemProperty(
+    named = "it.server",
+    matches = "payara",
+    disabledReason =
+        "runs Payara Micro itself; WildFly is covered by MisconfiguredDeploymentServerIT")
+class MisconfiguredPayaraMicroServerIT {
+
+  private static final int PORT = 18181;
+  private final Http http = new Http();
+
+  private static Map<String, String> settings() {
+    Map<String, String> p = new HashMap<>();
+    p.put("officebridge.config-file", ServerUnderTest.settingsFile().toString());
+    p.put("officebridge.connector.url", "http://127.0.0.1:" + PORT + "/officebridge");
+    p.put("officebridge.demo.data-dir", "target/payara-direct-demo-data");
+    return p;
+  }
+
+  private void assertNotServing() throws Exception {
+    URI live = URI.create("http://127.0.0.1:" + PORT + "/officebridge/api/health/live");
+    assertEquals(404, http.get(live).statusCode());
+  }
+
+  @Test
+  void productionWarWithoutAHostIsNotDeployedAndTheLogNamesTheMissingParts() throws Exception {
+    Path war = Path.of(System.getProperty("officebridge.test.war", "target/officebridge.war"));
+    try (PayaraMicroProcess micro = PayaraMicroProcess.start(war, PORT, settings())) {
+      String log = micro.output();
+      assertTrue(log.contains("officebridge cannot start"), log);
+      assertTrue(log.contains("org.officebridge.spi.DocumentStore"), log);
+      assertNotServing();
+    }
+  }
+
+  @Test
+  void badSettingIsNotDeployedAndTheLogNamesIt() throws Exception {
+    Path war =
+        Path.of(System.getProperty("officebridge.test.demo-war", "target/officebridge-demo.war"));
+    Map<String, String> settings = settings();
+    settings.put("officebridge.wopi.proof-keys", "sometimes");
+    try (PayaraMicroProcess micro = PayaraMicroProcess.start(war, PORT, settings)) {
+      String log = micro.output();
+      assertTrue(log.contains("officebridge cannot start"), log);
+      assertTrue(log.contains("officebridge.wopi.proof-keys"), log);
+      assertNotServing();
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package org.officebridge.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Payara Micro started directly as a process (not through Arquillian), for tests that must read
+ * what the server printed, such as a failed deployment's reason, which the Arquillian adapter does
+ * not pass on. Listens on 127.0.0.1 only, without clustering.
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+  private final Process process;
+  private final Path log;
+
+  private PayaraMicroProcess(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  /**
+   * Starts Micro with one WAR and waits until it reports ready.
+   *
+   * @param war the WAR to deploy
+   * @param port the HTTP port
+   * @param systemProperties JVM system properties for the server
+   * @return the running server
+   * @throws Exception when it does not get ready within 90 seconds
+   */
+  public static PayaraMicroProcess start(Path war, int port, Map<String, String> systemProperties)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    command.addAll(
+        List.of(
+            "-jar",
+            System.getProperty("payara.microJar", "target/payara-micro.jar"),
+            "--deploy",
+            war.toString(),
+            "--contextroot",
+            "officebridge",
+            "--port",
+            String.valueOf(port),
+            "--nocluster",
+            "--disablephonehome",
+            "--rootdir",
+            "target/payara-direct-root-" + port,
+            "--prebootcommandfile",
+            System.getProperty("payara.preboot", "target/payara/preboot.asadmin")));
+    Path log = Files.createTempFile(Path.of("target"), "payara-micro-", ".log");
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    PayaraMicroProcess micro = new PayaraMicroProcess(process, log);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (!micro.output().contains(" ready in ")) {
+      if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+        String out = micro.output();
+        micro.close();
+        throw new IllegalStateException("Payara Micro did not get ready:\n" + out);
+      }
+      Thread.sleep(250);
+    }
+    return micro;
+  }
+
+  /**
+   * @return everything the server printed so far
+   * @throws IOException when the log cannot be read
+   */
+  public String output() throws IOException {
+    return Files.readString(log, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() throws Exception {
+    process.destroy();
+    if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+}
