@@ -1,0 +1,54 @@
+package org.officebridge.security;
+
+import java.time.Duration;
+
+/**
+ * What a connector-signed link may be used for, and how long it stays valid. A link signed for one
+ * purpose is refused for every other.
+ */
+public enum LinkPurpose {
+  /** The Document Server downloads a document's content ({@code document.url}). */
+  DOWNLOAD("d", Duration.ofHours(24)),
+  /**
+   * The Document Server reports an editing session ({@code editorConfig.callbackUrl}); valid as
+   * long as the Document Server may keep a session (its {@code expire.sessionabsolute} is 30 days).
+   */
+  CALLBACK("c", Duration.ofDays(31)),
+  /** The editor's history view downloads an old version or its changes archive. */
+  HISTORY("h", Duration.ofHours(12));
+
+  private final String code;
+  private final Duration lifetime;
+
+  LinkPurpose(String code, Duration lifetime) {
+    this.code = code;
+    this.lifetime = lifetime;
+  }
+
+  /**
+   * @return the one-letter code written into links
+   */
+  public String code() {
+    return code;
+  }
+
+  /**
+   * @return how long a link stays valid after it was made
+   */
+  public Duration lifetime() {
+    return lifetime;
+  }
+
+  /**
+   * @param code a code from a link
+   * @return the purpose, or {@code null} when unknown
+   */
+  static LinkPurpose fromCode(String code) {
+    for (LinkPurpose p : values()) {
+      if (p.code.equals(code)) {
+        return p;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,80 @@
+package org.officebridge.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.officebridge.config.Settings;
+import org.officebridge.host.HostServices;
+import org.officebridge.spi.DocumentInfo;
+import org.officebridge.spi.EditingSession;
+import org.officebridge.spi.HostUnavailableException;
+
+/**
+ * Document keys ({@code document.key}): the Document Server's identity of an editing session.
+ *
+ * <ul>
+ *   <li>While a Docs API session is open, its key is the session's key, kept across forcesaves
+ *       (which store new versions) so that everyone who opens the document joins it.
+ *   <li>Otherwise the key is derived from the instance id, the document id and the current content
+ *       version, so it changes with every stored version (after a final save, an upload, a restore)
+ *       and is unique across DMS instances sharing one Document Server.
+ * </ul>
+ *
+ * Keys use only {@code 0-9 a-z A-Z - . _ =} and are at most 128 characters; a derived key that
+ * would be longer, or whose version has other characters, is a SHA-256 of its parts instead.
+ */
+@ApplicationScoped
+public class DocumentKeys {
+
+  /** What a document key may contain. */
+  public static final Pattern VALID = Pattern.compile("[0-9a-zA-Z._=-]{1,128}");
+
+  private static final Pattern SAFE_VERSION = Pattern.compile("[0-9a-zA-Z._=]{1,40}");
+
+  @Inject Settings settings;
+  @Inject HostServices host;
+  @Inject Clock clock;
+
+  /**
+   * The key to open a document with now.
+   *
+   * @param info the document's current description
+   * @return the open Docs API session's key, or the key derived from the current version
+   * @throws HostUnavailableException when the session store cannot be reached
+   */
+  public String current(DocumentInfo info) throws HostUnavailableException {
+    return host.sessions()
+        .load(info.id(), clock.instant())
+        .filter(s -> s.protocol() == EditingSession.Protocol.DOCS_API)
+        .map(EditingSession::documentKey)
+        .orElseGet(() -> derive(info));
+  }
+
+  /**
+   * @param info a document version
+   * @return the key derived from the instance, the document id and the version
+   */
+  public String derive(DocumentInfo info) {
+    return derive(settings.connector().instanceId(), info.id().value(), info.version());
+  }
+
+  static String derive(String instanceId, String documentId, String version) {
+    String plain = instanceId + "-" + documentId + "-" + version;
+    if (SAFE_VERSION.matcher(version).matches() && plain.length() <= 128) {
+      return plain;
+    }
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest((documentId + "\n" + version).getBytes(StandardCharsets.UTF_8));
+      return instanceId + "-h-" + HexFormat.of().formatHex(hash);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}
