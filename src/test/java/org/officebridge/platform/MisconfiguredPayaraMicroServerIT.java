@@ -24,7 +24,7 @@ import org.officebridge.testing.ServerUnderTest;
         "runs Payara Micro itself; WildFly is covered by MisconfiguredDeploymentServerIT")
 class MisconfiguredPayaraMicroServerIT {
 
-  private static final int PORT = 18181;
+  private static final int PORT = Integer.getInteger("it.server.port", 18180) + 1;
   private final Http http = new Http();
 
   private static Map<String, String> settings() {
