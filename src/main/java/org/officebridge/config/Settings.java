@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param limits sizes and timeouts
  * @param sessionTtl lifetime of a Docs API editing session without callbacks
  * @param adminRole container role of administrators
+ * @param cluster where shared state lives
  */
 public record Settings(
     DocumentServer documentServer,
@@ -25,7 +26,8 @@ public record Settings(
     Wopi wopi,
     Limits limits,
     Duration sessionTtl,
-    String adminRole) {
+    String adminRole,
+    Cluster cluster) {
 
   /**
    * @param publicUrl base URL browsers load {@code api.js} from, without trailing slash
@@ -83,4 +85,35 @@ public record Settings(
    * @param readTimeout read timeout of calls to the Document Server
    */
   public record Limits(long maxFileSize, Duration connectTimeout, Duration readTimeout) {}
+
+  /**
+   * @param mode where shared state lives
+   * @param name the Hazelcast cluster name
+   * @param join how an embedded member finds the others
+   * @param members host:port of members (tcp-ip, client) or the service DNS name (kubernetes)
+   * @param address the IP address an embedded member binds to
+   * @param port the port an embedded member listens on
+   * @param minMembers split-brain protection: fewer visible members refuse shared state
+   */
+  public record Cluster(
+      ClusterMode mode,
+      String name,
+      ClusterJoin join,
+      List<String> members,
+      String address,
+      int port,
+      int minMembers) {
+    /** Copies the list. */
+    public Cluster {
+      members = List.copyOf(members);
+    }
+
+    /**
+     * @return the default: nothing shared, everything in this node's memory
+     */
+    public static Cluster none() {
+      return new Cluster(
+          ClusterMode.NONE, "officebridge", ClusterJoin.TCP_IP, List.of(), "127.0.0.1", 5701, 1);
+    }
+  }
 }
