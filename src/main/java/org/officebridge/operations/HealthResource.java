@@ -6,7 +6,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.officebridge.cluster.ClusterService;
+import org.officebridge.config.Settings;
 import org.officebridge.host.HostServices;
 
 /** Liveness and readiness for load balancers and orchestrators. */
@@ -16,6 +19,8 @@ import org.officebridge.host.HostServices;
 public class HealthResource {
 
   @Inject HostServices host;
+  @Inject ClusterService cluster;
+  @Inject Settings settings;
 
   /**
    * @return 200 while the application runs
@@ -27,19 +32,29 @@ public class HealthResource {
   }
 
   /**
-   * @return 200 with the host's optional capabilities once the SPI is bound
+   * @return 200 with the host's optional capabilities and the cluster as this node sees it once the
+   *     SPI is bound; 503 while this node sees fewer cluster members than {@code
+   *     cluster.min-members} (it refuses shared state then, so a load balancer should skip it)
    */
   @GET
   @Path("ready")
-  public Map<String, Object> ready() {
-    return Map.of(
-        "status",
-        "UP",
-        "capabilities",
+  public Response ready() {
+    int members = cluster.memberCount();
+    boolean ready = members >= settings.cluster().minMembers();
+    Map<String, Object> body =
         Map.of(
-            "versionHistory", host.versions().isPresent(),
-            "sharing", host.sharing().isPresent(),
-            "templates", host.templates().isPresent(),
-            "catalog", host.catalog().isPresent()));
+            "status",
+            ready ? "UP" : "DOWN",
+            "capabilities",
+            Map.of(
+                "versionHistory", host.versions().isPresent(),
+                "sharing", host.sharing().isPresent(),
+                "templates", host.templates().isPresent(),
+                "catalog", host.catalog().isPresent()),
+            "cluster",
+            Map.of("mode", settings.cluster().mode().text(), "members", members));
+    return Response.status(ready ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+        .entity(body)
+        .build();
   }
 }
