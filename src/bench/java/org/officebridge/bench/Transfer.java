@@ -1,0 +1,92 @@
+package org.officebridge.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HTTP transfer with curl, the same client for the baseline and the connector: the bytes go to
+ * or come from a file on disk, never through the harness's heap.
+ */
+final class Transfer {
+
+  private Transfer() {}
+
+  /**
+   * @param url what to download
+   * @param headers request headers
+   * @return bytes per second
+   * @throws IOException when curl fails or the answer is not 200
+   * @throws InterruptedException when interrupted
+   */
+  static double download(URI url, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("curl", "-sS", "-o", "/dev/null"));
+    return run(cmd, url, headers, "%{size_download}");
+  }
+
+  /**
+   * @param url where to POST
+   * @param body the file to send
+   * @param headers request headers
+   * @return bytes per second
+   * @throws IOException when curl fails or the answer is not 200
+   * @throws InterruptedException when interrupted
+   */
+  static double upload(URI url, Path body, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("curl", "-sS", "-o", "/dev/null", "-X", "POST", "--data-binary", "@" + body));
+    return run(cmd, url, headers, "%{size_upload}");
+  }
+
+  /**
+   * POSTs a small body and measures how long the answer takes (a callback that makes the server
+   * fetch and store a large file).
+   *
+   * @param url where to POST
+   * @param json the body
+   * @param headers request headers
+   * @return seconds until the answer
+   * @throws IOException when curl fails or the answer is not 200
+   * @throws InterruptedException when interrupted
+   */
+  static double postSeconds(URI url, String json, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "curl",
+                "-sS",
+                "-o",
+                "/dev/null",
+                "-X",
+                "POST",
+                "-H",
+                "Content-Type: application/json",
+                "--data-binary",
+                json));
+    headers.forEach((k, v) -> cmd.addAll(List.of("-H", k + ": " + v)));
+    cmd.addAll(List.of("-w", "%{http_code} %{time_total}", url.toString()));
+    String[] out = Commands.run(cmd).trim().split(" ");
+    if (!out[0].equals("200")) {
+      throw new IOException("HTTP " + out[0] + " from " + url.getPath());
+    }
+    return Double.parseDouble(out[1]);
+  }
+
+  private static double run(List<String> cmd, URI url, Map<String, String> headers, String size)
+      throws IOException, InterruptedException {
+    headers.forEach((k, v) -> cmd.addAll(List.of("-H", k + ": " + v)));
+    cmd.addAll(List.of("-w", "%{http_code} " + size + " %{time_total}", url.toString()));
+    String[] out = Commands.run(cmd).trim().split(" ");
+    if (!out[0].equals("200")) {
+      throw new IOException("HTTP " + out[0] + " from " + url.getPath());
+    }
+    return Double.parseDouble(out[1]) / Double.parseDouble(out[2]);
+  }
+}
