@@ -250,13 +250,14 @@ final class PostgresServer implements AutoCloseable {
     stopped = true;
     runQuietly("pg_ctl", "-D", dataDir.toString(), "-m", "fast", "-w", "stop");
     try {
+      deleteTree(dataDir);
       deleteTree(socketDir);
     } catch (IOException e) {
       // a temporary directory; the system cleans it
     }
   }
 
-  /** Stops the server; the data directory stays for a look at it until the next run. */
+  /** Stops the server and deletes its data (the log, beside the data directory, stays). */
   @Override
   public void close() {
     stopQuietly();
