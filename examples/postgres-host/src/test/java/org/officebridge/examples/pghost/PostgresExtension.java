@@ -9,6 +9,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -19,7 +21,8 @@ import org.opentest4j.TestAbortedException;
  * <p>When PostgreSQL is not installed, the tests fail saying so, or, with {@code
  * -Dpghost.skip-without-postgres=true}, are skipped with that reason.
  */
-final class PostgresExtension implements BeforeAllCallback, BeforeEachCallback {
+final class PostgresExtension
+    implements BeforeAllCallback, TestInstancePreConstructCallback, BeforeEachCallback {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(PostgresExtension.class);
@@ -29,15 +32,30 @@ final class PostgresExtension implements BeforeAllCallback, BeforeEachCallback {
           + " group_members, folders, editing_sessions, processed_markers";
 
   private PostgresServer server;
+  private TestAbortedException skipped;
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    server =
-        context
-            .getRoot()
-            .getStore(NAMESPACE)
-            .getOrComputeIfAbsent(PostgresServer.class, k -> startServer(), PostgresServer.class);
+    try {
+      server =
+          context
+              .getRoot()
+              .getStore(NAMESPACE)
+              .getOrComputeIfAbsent(PostgresServer.class, k -> startServer(), PostgresServer.class);
+    } catch (TestAbortedException e) {
+      skipped = e; // reported on each test, so that they count as skipped
+      return;
+    }
     new PgHostDatabase(server.dataSource()).migrate();
+  }
+
+  /** Skips each test before its instance (which asks for the data source) is built. */
+  @Override
+  public void preConstructTestInstance(
+      TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+    if (skipped != null) {
+      throw new TestAbortedException(skipped.getMessage());
+    }
   }
 
   @Override
@@ -69,8 +87,8 @@ final class PostgresExtension implements BeforeAllCallback, BeforeEachCallback {
     if (bin.isEmpty()) {
       String reason =
           "PostgreSQL server binaries (initdb, pg_ctl) not found in "
-              + configured.orElse("/usr/lib/postgresql/*/bin")
-              + " or on the PATH: install Debian's package (apt-get install -y postgresql),"
+              + configured.orElse("/usr/lib/postgresql/*/bin or on the PATH")
+              + ": install Debian's package (apt-get install -y postgresql),"
               + " set -Dpghost.postgres-bin=<dir>, or skip these tests with"
               + " -Dpghost.skip-without-postgres=true";
       if (Boolean.getBoolean("pghost.skip-without-postgres")) {

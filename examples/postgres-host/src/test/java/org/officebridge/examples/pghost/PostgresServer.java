@@ -51,23 +51,28 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /**
-   * @param configured the directory of initdb/pg_ctl from {@code -Dpghost.postgres-bin}, if set
-   * @return where the PostgreSQL server binaries are, if installed
+   * @param configured the directory of initdb/pg_ctl from {@code -Dpghost.postgres-bin}: when set,
+   *     the only place looked at
+   * @return where the PostgreSQL server binaries are: the configured directory, else the newest
+   *     {@code /usr/lib/postgresql/<major>/bin} (Debian), else the PATH
    */
   static Optional<Path> findBinaries(Optional<String> configured) {
     List<Path> candidates = new ArrayList<>();
-    configured.map(Path::of).ifPresent(candidates::add);
-    try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-      versions
-          .map(v -> v.resolve("bin"))
-          .sorted(Comparator.comparing(PostgresServer::majorVersion).reversed())
-          .forEach(candidates::add);
-    } catch (IOException e) {
-      // not Debian's layout
-    }
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (!dir.isEmpty()) {
-        candidates.add(Path.of(dir));
+    if (configured.isPresent()) {
+      candidates.add(Path.of(configured.get()));
+    } else {
+      try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+        versions
+            .map(v -> v.resolve("bin"))
+            .sorted(Comparator.comparing(PostgresServer::majorVersion).reversed())
+            .forEach(candidates::add);
+      } catch (IOException e) {
+        // not Debian's layout
+      }
+      for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+        if (!dir.isEmpty()) {
+          candidates.add(Path.of(dir));
+        }
       }
     }
     return candidates.stream()
