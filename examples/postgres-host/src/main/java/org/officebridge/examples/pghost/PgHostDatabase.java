@@ -156,7 +156,7 @@ final class PgHostDatabase {
     }
   }
 
-  private static String script(String name) {
+  static String script(String name) {
     try (InputStream in = PgHostDatabase.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("schema script " + name + " is missing from the jar");
