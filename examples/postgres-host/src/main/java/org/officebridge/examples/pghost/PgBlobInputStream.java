@@ -78,6 +78,9 @@ final class PgBlobInputStream extends InputStream {
         }
         chunk = r.getBytes(1);
       }
+      if (chunk.length == 0) {
+        throw new IOException("blob " + blobId + " has an empty chunk " + nextSeq);
+      }
       offset = 0;
       nextSeq++;
     } catch (SQLException e) {

@@ -4,12 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.officebridge.spi.Content;
@@ -24,7 +20,6 @@ import org.officebridge.spi.NameConflictException;
 import org.officebridge.spi.NewDocument;
 import org.officebridge.spi.User;
 import org.officebridge.spi.VersionConflictException;
-import org.officebridge.spi.VersionKind;
 import org.officebridge.spi.VersionRequest;
 
 /**
@@ -99,11 +94,11 @@ public class PgDocumentStore implements DocumentStore {
       try (Transaction tx = Transaction.begin(c)) {
         PgBlobs.Blob blob = PgBlobs.write(c, content);
         String version = PgDocuments.newVersionId();
-        if (!compareAndSet(c, id, request.expectedBaseVersion(), version)) {
+        if (!PgDocumentRows.compareAndSet(c, id, request.expectedBaseVersion(), version)) {
           Optional<String> now = PgDocuments.currentVersion(c, id);
           throw conflict(id, request, now.orElseThrow(() -> notFound(id)));
         }
-        adoptFileType(c, id, request.fileType());
+        PgDocumentRows.adoptFileType(c, id, request.fileType());
         PgVersionRows.insert(
             c,
             new PgVersionRows.NewVersion(
@@ -124,46 +119,6 @@ public class PgDocumentStore implements DocumentStore {
     }
   }
 
-  private static boolean compareAndSet(Connection c, DocumentId id, String expected, String next)
-      throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "UPDATE documents SET current_version = ? WHERE id = ? AND current_version = ?")) {
-      s.setString(1, next);
-      s.setString(2, id.value());
-      s.setString(3, expected);
-      return s.executeUpdate() == 1;
-    }
-  }
-
-  /** Gives the title the new extension (doc to docx), choosing a free name if it is taken. */
-  private static void adoptFileType(Connection c, DocumentId id, String fileType)
-      throws SQLException {
-    String title;
-    Optional<String> folder;
-    try (PreparedStatement s =
-        c.prepareStatement("SELECT title, folder_id FROM documents WHERE id = ?")) {
-      s.setString(1, id.value());
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        title = r.getString(1);
-        folder = Optional.ofNullable(r.getString(2));
-      }
-    }
-    if (FileNames.extension(title).equals(fileType)) {
-      return;
-    }
-    String renamed = FileNames.baseName(title) + "." + fileType;
-    if (PgDocuments.isTaken(c, folder, renamed, Optional.of(id))) {
-      renamed = PgDocuments.nameConflict(c, folder, renamed).suggestion().orElseThrow();
-    }
-    try (PreparedStatement s = c.prepareStatement("UPDATE documents SET title = ? WHERE id = ?")) {
-      s.setString(1, renamed);
-      s.setString(2, id.value());
-      s.executeUpdate();
-    }
-  }
-
   @Override
   public DocumentInfo createDocument(NewDocument spec, InputStream content, User actor)
       throws NameConflictException,
@@ -177,14 +132,15 @@ public class PgDocumentStore implements DocumentStore {
     try (Connection c = database.connection()) {
       Optional<String> folder =
           spec.besides().isPresent()
-              ? folderOf(c, spec.besides().get())
+              ? PgDocumentRows.folderOf(c, spec.besides().get())
               : PgUserRows.homeFolder(c, actor.id());
       if (PgDocuments.isTaken(c, folder, spec.title(), Optional.empty())) {
         throw PgDocuments.nameConflict(c, folder, spec.title());
       }
       try (Transaction tx = Transaction.begin(c)) {
         PgBlobs.Blob blob = PgBlobs.write(c, content);
-        DocumentId id = insertDocument(c, spec.title(), folder, actor, fileType, blob);
+        DocumentId id =
+            PgDocumentRows.insert(c, spec.title(), folder, actor, fileType, blob, clock.instant());
         DocumentInfo created = PgDocuments.current(c, id, false).orElseThrow().info();
         tx.commit();
         return created;
@@ -199,55 +155,6 @@ public class PgDocumentStore implements DocumentStore {
     }
   }
 
-  private DocumentId insertDocument(
-      Connection c,
-      String title,
-      Optional<String> folder,
-      User owner,
-      String fileType,
-      PgBlobs.Blob blob)
-      throws SQLException {
-    DocumentId id = new DocumentId(PgDocuments.newDocumentId());
-    String version = PgDocuments.newVersionId();
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO documents (id, title, folder_id, owner_id, current_version, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
-      s.setString(1, id.value());
-      s.setString(2, title);
-      s.setString(3, folder.orElse(null));
-      s.setString(4, owner.id());
-      s.setString(5, version);
-      s.setObject(6, PgDocuments.timestamp(clock.instant()));
-      s.executeUpdate();
-    }
-    PgVersionRows.insert(
-        c,
-        new PgVersionRows.NewVersion(
-            id,
-            version,
-            blob,
-            fileType,
-            owner,
-            VersionKind.UPLOAD,
-            Optional.empty(),
-            clock.instant()));
-    return id;
-  }
-
-  private static Optional<String> folderOf(Connection c, DocumentId id)
-      throws SQLException, DocumentNotFoundException {
-    try (PreparedStatement s = c.prepareStatement("SELECT folder_id FROM documents WHERE id = ?")) {
-      s.setString(1, id.value());
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          throw notFound(id);
-        }
-        return Optional.ofNullable(r.getString(1));
-      }
-    }
-  }
-
   @Override
   public DocumentInfo rename(DocumentId id, String newTitle, User actor)
       throws InvalidNameException,
@@ -258,26 +165,23 @@ public class PgDocumentStore implements DocumentStore {
       throw new InvalidNameException("not a valid file name");
     }
     try (Connection c = database.connection()) {
-      PgDocuments.Row row = PgDocuments.current(c, id, false).orElseThrow(() -> notFound(id));
-      Optional<String> folder = row.folderId();
-      String oldTitle = row.info().title();
-      if (!FileNames.extension(newTitle).equals(FileNames.extension(oldTitle))) {
-        throw new InvalidNameException("a rename keeps the extension");
-      }
-      try (PreparedStatement s =
-          c.prepareStatement("UPDATE documents SET title = ? WHERE id = ?")) {
-        s.setString(1, newTitle);
-        s.setString(2, id.value());
-        if (s.executeUpdate() == 0) {
-          throw notFound(id);
+      Optional<String> folder = Optional.empty();
+      try (Transaction tx = Transaction.begin(c)) {
+        PgDocumentRows.Locked row = PgDocumentRows.lock(c, id);
+        folder = row.folderId();
+        if (!FileNames.extension(newTitle).equals(FileNames.extension(row.title()))) {
+          throw new InvalidNameException("a rename keeps the extension");
         }
+        PgDocumentRows.setTitle(c, id, newTitle);
+        DocumentInfo renamed = PgDocuments.current(c, id, false).orElseThrow().info();
+        tx.commit();
+        return renamed;
       } catch (SQLException e) {
         if (PgErrors.isUniqueViolation(e, PgDocuments.TITLE_INDEX)) {
           throw PgDocuments.nameConflict(c, folder, newTitle);
         }
         throw e;
       }
-      return PgDocuments.current(c, id, false).orElseThrow(() -> notFound(id)).info();
     } catch (SQLException e) {
       throw PgErrors.failure("rename " + id, e);
     }
@@ -302,7 +206,8 @@ public class PgDocumentStore implements DocumentStore {
         PgDocuments.Row source = PgDocuments.current(c, id, true).orElseThrow(() -> notFound(id));
         folder = source.folderId();
         PgBlobs.Blob blob = new PgBlobs.Blob(source.blobId(), source.info().size());
-        DocumentId copy = insertDocument(c, newTitle, folder, actor, fileType, blob);
+        DocumentId copy =
+            PgDocumentRows.insert(c, newTitle, folder, actor, fileType, blob, clock.instant());
         DocumentInfo created = PgDocuments.current(c, copy, false).orElseThrow().info();
         tx.commit();
         return created;
@@ -323,31 +228,7 @@ public class PgDocumentStore implements DocumentStore {
       throws DocumentNotFoundException, HostUnavailableException {
     try (Connection c = database.connection();
         Transaction tx = Transaction.begin(c)) {
-      List<Long> blobs = new ArrayList<>();
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT v.blob_id, v.changes_blob_id FROM documents d"
-                  + " LEFT JOIN versions v ON v.document_id = d.id WHERE d.id = ? FOR UPDATE OF d")) {
-        s.setString(1, id.value());
-        try (ResultSet r = s.executeQuery()) {
-          if (!r.next()) {
-            throw notFound(id);
-          }
-          do {
-            for (int column = 1; column <= 2; column++) {
-              long blob = r.getLong(column);
-              if (!r.wasNull()) {
-                blobs.add(blob);
-              }
-            }
-          } while (r.next());
-        }
-      }
-      try (PreparedStatement s = c.prepareStatement("DELETE FROM documents WHERE id = ?")) {
-        s.setString(1, id.value());
-        s.executeUpdate();
-      }
-      PgBlobs.deleteUnreferenced(c, blobs);
+      PgDocumentRows.delete(c, id);
       tx.commit();
     } catch (SQLException e) {
       throw PgErrors.failure("delete " + id, e);
