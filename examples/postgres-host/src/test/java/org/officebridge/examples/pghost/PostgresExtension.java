@@ -100,7 +100,13 @@ final class PostgresExtension
     try {
       return PostgresServer.start(bin.get(), dataDir);
     } catch (java.io.IOException e) {
-      throw new IllegalStateException("cannot start the test PostgreSQL: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot start the test PostgreSQL in "
+              + dataDir
+              + " (as root, the postgres user must be able to reach it; -Dpghost.pgdata=<dir>"
+              + " puts it elsewhere): "
+              + e.getMessage(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the test PostgreSQL", e);
