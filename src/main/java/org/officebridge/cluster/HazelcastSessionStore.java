@@ -20,7 +20,9 @@ import org.officebridge.spi.SessionStore;
  *
  * <p>Each operation is a loop of per-key atomic JCache operations on the partition owner ({@code
  * putIfAbsent}, {@code replace(key, old, new)}, {@code remove(key, old)}), comparing exactly the
- * value that was read, so two nodes racing on one document cannot both win. Logical expiry uses the
+ * value that was read, so two nodes racing on one document cannot both win. {@code replace} and
+ * {@code remove} match only the very session expected (the whole record, so the holder of a lapsed
+ * session cannot touch the one that replaced it at the same revision). Logical expiry uses the
  * {@code now} the connector passes in; physical removal is Hazelcast's per-entry expiry, set
  * atomically with each write through {@link ICache}'s expiry-policy overloads (what plain JCache
  * cannot do) and kept {@link #GRACE} past the logical end to absorb clock differences between
@@ -96,7 +98,7 @@ public final class HazelcastSessionStore implements SessionStore {
               return false;
             }
             EditingSession stored = SessionCodec.decode(current);
-            if (stored.revision() != expected.revision() || stored.isExpired(now)) {
+            if (!stored.equals(expected) || stored.isExpired(now)) {
               return false;
             }
             if (sessions.replace(key, current, value, expiry)) {
@@ -113,7 +115,7 @@ public final class HazelcastSessionStore implements SessionStore {
         () -> {
           while (true) {
             String current = sessions.get(key);
-            if (current == null || SessionCodec.decode(current).revision() != expected.revision()) {
+            if (current == null || !SessionCodec.decode(current).equals(expected)) {
               return false;
             }
             if (sessions.remove(key, current)) {
