@@ -35,7 +35,7 @@ final class Ooxml {
     f.setNamespaceAware(true);
     String text = null;
     for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-      if (e.getKey().endsWith(".xml") || e.getKey().endsWith(".rels")) {
+      if (e.getKey().matches(".*\\.(xml|rels|xhtml|opf)$")) {
         Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(e.getValue()));
         if (e.getKey().equals(part)) {
           text = d.getDocumentElement().getTextContent();
