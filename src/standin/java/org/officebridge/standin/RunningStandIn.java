@@ -19,6 +19,8 @@ import org.officebridge.standin.command.CommandResource;
 import org.officebridge.standin.command.LicenseInfo;
 import org.officebridge.standin.conversion.ConversionResource;
 import org.officebridge.standin.conversion.ConversionService;
+import org.officebridge.standin.editor.EditorResource;
+import org.officebridge.standin.editor.SignedMethods;
 import org.officebridge.standin.faults.Faults;
 import org.officebridge.standin.formats.FormatTable;
 import org.officebridge.standin.http.Outbound;
@@ -55,6 +57,7 @@ public final class RunningStandIn implements AutoCloseable {
   private final DocumentFetcher fetcher;
   private final EditingService editing;
   private final SignedLinks links;
+  private final EditorResource editorResource;
 
   private RunningStandIn(StandInSettings settings) throws IOException {
     this.settings = settings;
@@ -119,6 +122,17 @@ public final class RunningStandIn implements AutoCloseable {
                 settings.version(),
                 formats));
     new FileLinkResource(store, links, faults).register(router);
+    editorResource =
+        new EditorResource(
+            editing,
+            new SignedMethods(settings.jwt(), settings.clock()),
+            fetcher,
+            links,
+            store,
+            formats,
+            settings.maxDownloadBytes(),
+            settings.version());
+    editorResource.register(router);
     new CommandResource(
             editing,
             forgotten,
@@ -315,6 +329,13 @@ public final class RunningStandIn implements AutoCloseable {
    */
   public Optional<URI> forgottenFile(String key) {
     return forgotten.get(key).map(f -> links.link(f.file()));
+  }
+
+  /**
+   * @return every DocEditor method call the editor frames reported, with the server's verdict
+   */
+  public List<Map<String, Object>> editorMethodCalls() {
+    return editorResource.methodLog();
   }
 
   @Override

@@ -213,20 +213,34 @@ public final class EditingService {
    * @return the visible line added
    */
   public String editByConnection(String connectionId) {
+    return editByConnection(connectionId, "Edited");
+  }
+
+  /**
+   * @param connectionId a connection
+   * @param what what the change was (the line starts with it), e.g. "Inserted image x.png"
+   * @return the visible line added
+   */
+  public String editByConnection(String connectionId, String what) {
     Connection c = requireConnection(connectionId);
     DocSession s = require(c.key());
     synchronized (s) {
       if (c.mode() != EditorMode.EDIT || !s.connections.contains(c)) {
         throw new IllegalStateException("connection cannot edit");
       }
-      return edit(s, c);
+      return edit(s, c, what);
     }
   }
 
   private String edit(DocSession s, Connection c) {
+    return edit(s, c, "Edited");
+  }
+
+  private String edit(DocSession s, Connection c, String what) {
     s.edits++;
     String line =
-        "Edited by "
+        what
+            + " by "
             + c.user().name()
             + " ("
             + c.user().id()
