@@ -37,6 +37,15 @@ import org.officebridge.standin.session.SessionView;
 import org.officebridge.standin.storage.FileLinkResource;
 import org.officebridge.standin.storage.FileStore;
 import org.officebridge.standin.storage.SignedLinks;
+import org.officebridge.standin.wopi.DiscoveryXml;
+import org.officebridge.standin.wopi.ProofKeys;
+import org.officebridge.standin.wopi.ProofSigner;
+import org.officebridge.standin.wopi.WopiClient;
+import org.officebridge.standin.wopi.WopiOpening;
+import org.officebridge.standin.wopi.WopiRecord;
+import org.officebridge.standin.wopi.WopiRequest;
+import org.officebridge.standin.wopi.WopiResource;
+import org.officebridge.standin.wopi.WopiService;
 
 /**
  * A running stand-in: its base URL, and the controls tests use to drive it (simulated users,
@@ -58,6 +67,8 @@ public final class RunningStandIn implements AutoCloseable {
   private final EditingService editing;
   private final SignedLinks links;
   private final EditorResource editorResource;
+  private final ProofKeys proofKeys = new ProofKeys();
+  private final WopiService wopi;
 
   private RunningStandIn(StandInSettings settings) throws IOException {
     this.settings = settings;
@@ -133,6 +144,35 @@ public final class RunningStandIn implements AutoCloseable {
             settings.maxDownloadBytes(),
             settings.version());
     editorResource.register(router);
+    ProofSigner proofSigner =
+        new ProofSigner(proofKeys, settings.clock(), faults, settings.wopiProofKeys());
+    wopi =
+        new WopiService(
+            new WopiService.Parts(
+                new WopiClient(
+                    outbound,
+                    proofSigner,
+                    settings.clock(),
+                    settings.requestTimeout(),
+                    settings.version()),
+                new SimulatedEditor(formats),
+                fetcher,
+                store,
+                formats,
+                settings.clock(),
+                threads.timers,
+                threads.workers,
+                settings.callbackDelay(),
+                settings.wopiRefreshLockInterval(),
+                settings.maxDownloadBytes()));
+    new WopiResource(
+            wopi,
+            new DiscoveryXml(formats),
+            proofKeys,
+            proofSigner,
+            () -> baseUrl,
+            settings.version())
+        .register(router);
     new CommandResource(
             editing,
             forgotten,
@@ -329,6 +369,96 @@ public final class RunningStandIn implements AutoCloseable {
    */
   public Optional<URI> forgottenFile(String key) {
     return forgotten.get(key).map(f -> links.link(f.file()));
+  }
+
+  // ---- WOPI ------------------------------------------------------------------------------------
+
+  /**
+   * @return {@code <base>/hosting/discovery}
+   */
+  public URI discoveryUrl() {
+    return baseUrl.resolve("/hosting/discovery");
+  }
+
+  /**
+   * Opens a WOPI editor headless, exactly as the host page's form POST to the action URL does.
+   *
+   * @param actionUrl a discovery urlsrc with the placeholders resolved ({@code wopisrc} required)
+   * @param accessToken {@code access_token}
+   * @param accessTokenTtl {@code access_token_ttl}, epoch ms
+   * @return the editor connection (use {@link #wopi()} to act as its user), or the error
+   * @throws InterruptedException when interrupted
+   */
+  public WopiOpening openWopi(URI actionUrl, String accessToken, long accessTokenTtl)
+      throws InterruptedException {
+    return openWopi(actionUrl, accessToken, accessTokenTtl, Map.of());
+  }
+
+  /**
+   * @param actionUrl a discovery urlsrc with the placeholders resolved
+   * @param accessToken {@code access_token}
+   * @param accessTokenTtl {@code access_token_ttl}, epoch ms
+   * @param docsApiConfig {@code docs_api_config}
+   * @return the editor connection, or the error
+   * @throws InterruptedException when interrupted
+   */
+  public WopiOpening openWopi(
+      URI actionUrl, String accessToken, long accessTokenTtl, Map<String, Object> docsApiConfig)
+      throws InterruptedException {
+    return wopi.open(
+        WopiResource.requestFor(actionUrl, accessToken, accessTokenTtl, docsApiConfig));
+  }
+
+  /**
+   * Opens a WOPI editor for a WOPISrc directly.
+   *
+   * @param wopiSrc the file's WOPISrc
+   * @param action view, edit, embedview, mobileView, mobileEdit, editnew or formsubmit
+   * @param accessToken {@code access_token}
+   * @param accessTokenTtl {@code access_token_ttl}, epoch ms
+   * @return the editor connection, or the error
+   * @throws InterruptedException when interrupted
+   */
+  public WopiOpening openWopiSrc(
+      URI wopiSrc, String action, String accessToken, long accessTokenTtl)
+      throws InterruptedException {
+    return wopi.open(
+        new WopiRequest(
+            wopiSrc.toString(),
+            action,
+            accessToken,
+            accessTokenTtl,
+            Map.of(),
+            Optional.empty(),
+            "en-US",
+            Optional.empty()));
+  }
+
+  /**
+   * @return the WOPI sessions: edit, save, close, rename, refreshLock, saveAs, submitForm per
+   *     connection id
+   */
+  public WopiService wopi() {
+    return wopi;
+  }
+
+  /**
+   * @return every WOPI request made to hosts, with the answers
+   */
+  public List<WopiRecord> wopiRequests() {
+    return wopi.client().log();
+  }
+
+  /**
+   * @return the proof keys published in discovery
+   */
+  public ProofKeys proofKeys() {
+    return proofKeys;
+  }
+
+  /** Rotates the proof keys: the current key becomes the old one, a new current key is made. */
+  public void rotateProofKeys() {
+    proofKeys.rotate();
   }
 
   /**
