@@ -17,6 +17,8 @@ import org.officebridge.standin.callback.ForgottenFiles;
 import org.officebridge.standin.callback.OutboxSigner;
 import org.officebridge.standin.command.CommandResource;
 import org.officebridge.standin.command.LicenseInfo;
+import org.officebridge.standin.control.ControlResource;
+import org.officebridge.standin.control.LandingResource;
 import org.officebridge.standin.conversion.ConversionResource;
 import org.officebridge.standin.conversion.ConversionService;
 import org.officebridge.standin.editor.EditorResource;
@@ -204,6 +206,8 @@ public final class RunningStandIn implements AutoCloseable {
                     every.toMillis(),
                     every.toMillis(),
                     TimeUnit.MILLISECONDS));
+    new ControlResource(this).register(router);
+    new LandingResource(this).register(router);
     server.start();
   }
 
