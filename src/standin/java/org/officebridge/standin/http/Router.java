@@ -50,6 +50,10 @@ public final class Router implements HttpHandler {
     return this;
   }
 
+  /**
+   * Dispatches one exchange. A download cut off on purpose propagates its exception, so that the
+   * JDK server drops the connection short of the announced length.
+   */
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
@@ -80,6 +84,8 @@ public final class Router implements HttpHandler {
   private static void dispatch(Route route, Request request) throws IOException {
     try {
       route.handler().handle(request);
+    } catch (StreamShaping.CutOffException e) {
+      throw e;
     } catch (Request.BodyTooLargeException e) {
       request.sendTextIfOpen(413, "request body too large");
     } catch (Request.BadRequestException e) {

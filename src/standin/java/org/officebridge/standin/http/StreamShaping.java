@@ -36,10 +36,17 @@ public record StreamShaping(Duration pausePerChunk, long cutAfterBytes) {
       if (cutAfterBytes >= 0 && sent + n > cutAfterBytes) {
         out.write(buf, 0, (int) (cutAfterBytes - sent));
         out.flush();
-        throw new IOException("cut off on purpose after " + cutAfterBytes + " bytes");
+        throw new CutOffException(cutAfterBytes);
       }
       out.write(buf, 0, n);
       sent += n;
+    }
+  }
+
+  /** Thrown when a download is cut off on purpose; the connection is then dropped. */
+  public static final class CutOffException extends IOException {
+    CutOffException(long bytes) {
+      super("cut off on purpose after " + bytes + " bytes");
     }
   }
 

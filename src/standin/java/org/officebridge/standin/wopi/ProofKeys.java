@@ -10,15 +10,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The stand-in's WOPI proof keys: a current and an old RSA 2048 key pair, generated on first use;
- * {@link #rotate()} makes the current key the old one and generates a new current key, as a DS
- * whose keys were changed. A third, stray key signs when the "wrong key" fault is on.
+ * The stand-in's WOPI proof keys: a current and an old RSA 2048 key pair; {@link #rotate()} makes
+ * the current key the old one and generates a new current key, as a DS whose keys were changed. A
+ * third, stray key signs when the "wrong key" fault is on.
+ *
+ * <p>Like the DS's default keys, which are the same on every install, the initial pair is generated
+ * once per JVM and shared by every stand-in in it (RSA key generation is slow on a busy machine);
+ * rotation always generates a fresh key.
  */
 public final class ProofKeys {
 
+  private static final class Defaults {
+    static final KeyPair CURRENT = generate();
+    static final KeyPair OLD = generate();
+    static final KeyPair STRAY = generate();
+  }
+
   private KeyPair current;
   private KeyPair old;
-  private KeyPair stray;
 
   private static KeyPair generate() {
     try {
@@ -32,8 +41,8 @@ public final class ProofKeys {
 
   private synchronized void init() {
     if (current == null) {
-      current = generate();
-      old = generate();
+      current = Defaults.CURRENT;
+      old = Defaults.OLD;
     }
   }
 
@@ -68,10 +77,7 @@ public final class ProofKeys {
    */
   public synchronized String sign(byte[] data, boolean useOld, boolean wrongKey) {
     init();
-    if (wrongKey && stray == null) {
-      stray = generate();
-    }
-    KeyPair pair = wrongKey ? stray : useOld ? old : current;
+    KeyPair pair = wrongKey ? Defaults.STRAY : useOld ? old : current;
     try {
       Signature s = Signature.getInstance("SHA256withRSA");
       s.initSign(pair.getPrivate());
