@@ -7,13 +7,16 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the served api.js in node with a fake DOM (checks, iframe, postMessage protocol, origin
- * check). Skipped when node is not installed.
+ * Runs the served api.js and the two editor frame scripts in node with a fake DOM: config checks,
+ * the iframe, the postMessage protocol and its origin checks, events and method calls. Skipped when
+ * node is not installed.
  */
 class ApiJsNodeTest {
 
@@ -26,26 +29,39 @@ class ApiJsNodeTest {
     return false;
   }
 
-  @Test
-  void apiJsChecksTheConfigBuildsTheFrameAndRelaysEventsAndMethods(@TempDir Path dir)
-      throws Exception {
+  private static void run(Path dir, String harness, String... paths) throws Exception {
     assumeTrue(nodeAvailable(), "node is not installed");
     try (RunningStandIn ds = StandIn.builder().start()) {
-      Path api = dir.resolve("api.js");
-      Files.writeString(
-          api, StandInHttp.getText(ds.baseUrl().resolve("/web-apps/apps/api/documents/api.js")));
-      Path harness = dir.resolve("harness.js");
-      try (var in = ApiJsNodeTest.class.getResourceAsStream("/standin-test/api-harness.js")) {
-        Files.copy(in, harness);
+      Path script = dir.resolve(harness);
+      try (var in = ApiJsNodeTest.class.getResourceAsStream("/standin-test/" + harness)) {
+        Files.copy(in, script);
       }
-      Process p =
-          new ProcessBuilder("node", harness.toString(), api.toString())
-              .redirectErrorStream(true)
-              .start();
+      List<String> command = new ArrayList<>(List.of("node", script.toString()));
+      for (String path : paths) {
+        Path file = dir.resolve(path.substring(path.lastIndexOf('/') + 1));
+        Files.writeString(file, StandInHttp.getText(ds.baseUrl().resolve(path)));
+        command.add(file.toString());
+      }
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       p.waitFor(30, TimeUnit.SECONDS);
       assertEquals(0, p.exitValue(), out);
       assertEquals("ok", out.strip());
     }
+  }
+
+  @Test
+  void apiJsChecksTheConfigBuildsTheFrameAndRelaysEventsAndMethods(@TempDir Path dir)
+      throws Exception {
+    run(dir, "api-harness.js", "/web-apps/apps/api/documents/api.js");
+  }
+
+  @Test
+  void editorFramesFireEventsShowMethodsAndKeepToTheirOrigins(@TempDir Path dir) throws Exception {
+    run(
+        dir,
+        "frame-harness.js",
+        "/web-apps/apps/standin/editor.js",
+        "/web-apps/apps/standin/wopi-editor.js");
   }
 }
