@@ -312,9 +312,13 @@ final class FakeWopiHost implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     server.stop(0);
     pool.shutdownNow();
-    pool.awaitTermination(5, TimeUnit.SECONDS);
+    try {
+      pool.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
