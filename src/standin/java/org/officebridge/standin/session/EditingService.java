@@ -1,7 +1,6 @@
 package org.officebridge.standin.session;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.officebridge.standin.callback.CallbackDispatcher;
-import org.officebridge.standin.callback.CallbackStatus;
 import org.officebridge.standin.callback.ForcesaveType;
 import org.officebridge.standin.callback.ForgottenFiles;
 import org.officebridge.standin.office.SimulatedEditor;
@@ -30,8 +26,8 @@ import org.officebridge.standin.storage.StoredFile;
 
 /**
  * The Docs API editing sessions: opening (verify, download once per key, join), simulated edits,
- * leaving, the final save after a delay, forcesaves of every type, and the session side of the
- * command service. Callbacks follow the digest (§3) for content and for whose callbackUrl is used.
+ * leaving, forcesave triggers of every type, and the session side of the command service. What is
+ * sent to the callbackUrls, and when, is {@link SessionCallbacks}'s job.
  */
 public final class EditingService {
 
@@ -61,8 +57,7 @@ public final class EditingService {
   private final Map<String, DocSession> sessions = new ConcurrentHashMap<>();
   private final Map<String, Connection> connections = new ConcurrentHashMap<>();
   private final Map<String, Object> loading = new ConcurrentHashMap<>();
-  private volatile Integer failNextFinal;
-  private volatile Integer failNextForcesave;
+  private final SessionCallbacks callbacks;
 
   /**
    * @param parts collaborators and settings
@@ -71,6 +66,7 @@ public final class EditingService {
     this.p = parts;
     this.assembler =
         new SaveAssembler(parts.store(), parts.formats(), parts.clock(), parts.serverVersion());
+    this.callbacks = new SessionCallbacks(parts, assembler);
   }
 
   // ---- opening -------------------------------------------------------------------------------
@@ -163,10 +159,7 @@ public final class EditingService {
     connections.put(conn.id(), conn);
     if (mode == EditorMode.EDIT) {
       callbackUrl.ifPresent(u -> s.callbackUrls.put(user.id(), u));
-      Map<String, Object> body = body(s, CallbackStatus.EDITING);
-      body.put("users", s.editorIds());
-      body.put("actions", List.of(action(1, user.id())));
-      send(s, user.id(), body);
+      callbacks.joined(s, user.id());
     }
     return conn;
   }
@@ -312,71 +305,17 @@ public final class EditingService {
     }
     String userId = c.user().id();
     if (!s.editors().isEmpty()) {
-      Map<String, Object> body = body(s, CallbackStatus.EDITING);
-      body.put("users", s.editorIds());
-      body.put("actions", List.of(action(0, userId)));
-      send(s, userId, body);
+      callbacks.left(s, userId);
       return;
     }
     s.lastLeaver = userId;
     if (s.dirty) {
       s.state = DocSession.State.SAVING;
-      s.pendingSave =
-          p.timers()
-              .schedule(
-                  () -> p.workers().execute(() -> finalSave(s)),
-                  p.callbackDelay().toMillis(),
-                  TimeUnit.MILLISECONDS);
+      callbacks.scheduleFinalSave(s);
     } else {
       s.state = DocSession.State.CLOSED;
-      Map<String, Object> body = body(s, CallbackStatus.CLOSED);
-      body.put("actions", List.of(action(0, userId)));
-      send(s, userId, body);
+      callbacks.closedWithoutChanges(s, userId);
     }
-  }
-
-  private void finalSave(DocSession s) {
-    CallbackStatus status;
-    Map<String, Object> body;
-    SaveAssembler.Assembled a;
-    String target;
-    synchronized (s) {
-      if (s.state != DocSession.State.SAVING || !s.editors().isEmpty()) {
-        return;
-      }
-      s.pendingSave = null;
-      status = takeFail(s, true) ? CallbackStatus.SAVE_ERROR : CallbackStatus.MUST_SAVE;
-      try {
-        a = assembler.assemble(s);
-      } catch (IOException e) {
-        LOG.log(Level.WARNING, "final save assembly failed key=" + s.key, e);
-        return;
-      }
-      body = body(s, status);
-      putSave(body, a);
-      body.put("history", a.history());
-      body.put("users", List.of(s.lastChanger));
-      body.put("actions", List.of(action(0, s.lastLeaver)));
-      target = s.lastChanger;
-    }
-    sendTo(s, target, body)
-        .thenAccept(
-            accepted -> {
-              synchronized (s) {
-                if (accepted && status == CallbackStatus.MUST_SAVE) {
-                  s.keyUsed = true;
-                  s.dirty = false;
-                  s.changes.clear();
-                }
-                if (!accepted) {
-                  p.forgotten()
-                      .put(new ForgottenFiles.Forgotten(s.key, a.document(), p.clock().instant()));
-                }
-                if (s.state == DocSession.State.SAVING) {
-                  s.state = DocSession.State.CLOSED;
-                }
-              }
-            });
   }
 
   // ---- forcesave -----------------------------------------------------------------------------
@@ -424,7 +363,7 @@ public final class EditingService {
     if (!s.dirty) {
       return SaveButton.NO_CHANGES;
     }
-    forcesave(s, ForcesaveType.BUTTON, c.user().id(), Optional.empty());
+    callbacks.forcesave(s, ForcesaveType.BUTTON, c.user().id(), Optional.empty());
     return SaveButton.FORCESAVED;
   }
 
@@ -460,7 +399,7 @@ public final class EditingService {
     if (!s.workingType.equals("pdf")) {
       throw new IllegalStateException("only PDF forms can be submitted");
     }
-    return forcesave(s, ForcesaveType.FORM_SUBMIT, c.user().id(), Optional.empty());
+    return callbacks.forcesave(s, ForcesaveType.FORM_SUBMIT, c.user().id(), Optional.empty());
   }
 
   /**
@@ -475,36 +414,9 @@ public final class EditingService {
       if (!s.dirty || s.state != DocSession.State.OPEN) {
         return false;
       }
-      forcesave(s, ForcesaveType.TIMER, s.lastChanger, Optional.empty());
+      callbacks.forcesave(s, ForcesaveType.TIMER, s.lastChanger, Optional.empty());
       return true;
     }
-  }
-
-  /** Call with the session's monitor held. */
-  private CompletableFuture<Boolean> forcesave(
-      DocSession s, ForcesaveType type, String userId, Optional<String> userdata) {
-    CallbackStatus status =
-        takeFail(s, false) ? CallbackStatus.FORCESAVE_ERROR : CallbackStatus.FORCESAVED;
-    SaveAssembler.Assembled a;
-    Map<String, Object> body = body(s, status);
-    try {
-      a = assembler.assemble(s);
-      if (type == ForcesaveType.FORM_SUBMIT) {
-        body.put(
-            "formsdataurl", p.links().link(assembler.formsData(s, s.users.get(userId))).toString());
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    putSave(body, a);
-    body.put("users", List.of(userId));
-    if (type == ForcesaveType.BUTTON) {
-      body.put("actions", List.of(action(2, userId)));
-    }
-    body.put("forcesavetype", type.code());
-    userdata.ifPresent(u -> body.put("userdata", u));
-    s.dirty = false;
-    return sendTo(s, userId, body);
   }
 
   // ---- command service -----------------------------------------------------------------------
@@ -526,7 +438,7 @@ public final class EditingService {
       if (!s.dirty) {
         return 4;
       }
-      forcesave(s, ForcesaveType.COMMAND, s.lastChanger, userdata);
+      callbacks.forcesave(s, ForcesaveType.COMMAND, s.lastChanger, userdata);
       return 0;
     }
   }
@@ -590,15 +502,7 @@ public final class EditingService {
   public Optional<CompletableFuture<Boolean>> pushInfo(String key, Optional<String> userdata) {
     DocSession s = require(key);
     synchronized (s) {
-      Optional<String> who = s.editors().stream().map(c -> c.user().id()).reduce((a, b) -> b);
-      Optional<String> target = who.or(() -> s.callbackUrls.keySet().stream().reduce((a, b) -> b));
-      if (target.isEmpty() || !s.callbackUrls.containsKey(target.get())) {
-        return Optional.empty();
-      }
-      Map<String, Object> body = body(s, CallbackStatus.EDITING);
-      body.put("users", s.editorIds());
-      userdata.ifPresent(u -> body.put("userdata", u));
-      return Optional.of(p.callbacks().send(s.key, s.callbackUrls.get(target.get()), body, false));
+      return callbacks.info(s, userdata);
     }
   }
 
@@ -634,11 +538,7 @@ public final class EditingService {
       throw new IllegalArgumentException("status must be 3 or 7");
     }
     if (key.isEmpty()) {
-      if (status == 3) {
-        failNextFinal = status;
-      } else {
-        failNextForcesave = status;
-      }
+      callbacks.failNext(status);
       return;
     }
     DocSession s = require(key.get());
@@ -649,19 +549,6 @@ public final class EditingService {
         s.failNextForcesave = status;
       }
     }
-  }
-
-  private boolean takeFail(DocSession s, boolean finalSave) {
-    if (finalSave) {
-      boolean fail = s.failNextFinal != null || failNextFinal != null;
-      s.failNextFinal = null;
-      failNextFinal = null;
-      return fail;
-    }
-    boolean fail = s.failNextForcesave != null || failNextForcesave != null;
-    s.failNextForcesave = null;
-    failNextForcesave = null;
-    return fail;
   }
 
   /**
@@ -720,41 +607,5 @@ public final class EditingService {
   private static Connection editConnection(DocSession s, String userId) {
     return s.lastConnectionOf(userId, EditorMode.EDIT)
         .orElseThrow(() -> new IllegalStateException(userId + " is not editing " + s.key));
-  }
-
-  private static Map<String, Object> body(DocSession s, CallbackStatus status) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("key", s.key);
-    body.put("status", status.code());
-    return body;
-  }
-
-  private void putSave(Map<String, Object> body, SaveAssembler.Assembled a) {
-    body.put("url", p.links().link(a.document()).toString());
-    body.put("changesurl", p.links().link(a.changes()).toString());
-    body.put("lastsave", a.lastsave());
-    body.put("filetype", a.document().fileType());
-  }
-
-  private static Map<String, Object> action(int type, String userId) {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("type", type);
-    a.put("userid", userId);
-    return a;
-  }
-
-  private void send(DocSession s, String userId, Map<String, Object> body) {
-    sendTo(s, userId, body);
-  }
-
-  private CompletableFuture<Boolean> sendTo(DocSession s, String userId, Map<String, Object> body) {
-    URI url = s.callbackUrls.get(userId);
-    if (url == null) {
-      url = s.callbackUrls.values().stream().reduce((a, b) -> b).orElse(null);
-    }
-    if (url == null) {
-      return CompletableFuture.completedFuture(false);
-    }
-    return p.callbacks().send(s.key, url, body, true);
   }
 }
