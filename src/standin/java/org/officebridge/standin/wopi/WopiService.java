@@ -20,7 +20,6 @@ import org.officebridge.standin.formats.FormatTable;
 import org.officebridge.standin.json.Json;
 import org.officebridge.standin.office.DocumentWriter;
 import org.officebridge.standin.office.SimulatedEditor;
-import org.officebridge.standin.office.TextExtractor;
 import org.officebridge.standin.session.DocumentFetcher;
 import org.officebridge.standin.storage.FileStore;
 
@@ -30,6 +29,9 @@ import org.officebridge.standin.storage.FileStore;
  * not autosave, not exit; timer: autosave; close: exit save, then Unlock), PutRelativeFile with a
  * UTF-7 suggested target (Save Copy As, form submit, and the convert flow with {@code
  * X-WOPI-FileConversion}), RenameFile with a UTF-7 requested name.
+ *
+ * <p>One class because every operation works under the same per-document monitor and lock state;
+ * the requests themselves are built by {@link WopiHostCalls}.
  */
 public final class WopiService {
 
@@ -51,6 +53,7 @@ public final class WopiService {
   static final int FILE_NAME_MAX = 250;
 
   private final Parts p;
+  private final WopiHostCalls calls;
   private final Map<String, WopiDocument> documents = new ConcurrentHashMap<>();
   private final Map<String, WopiConnection> connections = new ConcurrentHashMap<>();
   private final Map<String, Object> opening = new ConcurrentHashMap<>();
@@ -60,6 +63,8 @@ public final class WopiService {
    */
   public WopiService(Parts parts) {
     this.p = parts;
+    this.calls =
+        new WopiHostCalls(parts.client(), parts.formats(), parts.store(), parts.maxBytes());
   }
 
   /**
@@ -166,7 +171,7 @@ public final class WopiService {
         Path original = blank ? uploadBlank(r, baseName, ext, session) : null;
         boolean locked = false;
         if (edit && supportsLocks) {
-          WopiClient.Answer lock = lock(r.wopiSrc(), docId, session, r.accessToken(), "LOCK");
+          WopiClient.Answer lock = calls.lock(r.wopiSrc(), docId, session, r.accessToken(), "LOCK");
           locked = lock.ok();
           if (!locked) {
             edit = false;
@@ -178,7 +183,7 @@ public final class WopiService {
             original = download(r, session);
           } catch (LoadException e) {
             if (locked) {
-              lock(r.wopiSrc(), docId, session, r.accessToken(), "UNLOCK");
+              calls.lock(r.wopiSrc(), docId, session, r.accessToken(), "UNLOCK");
             }
             throw e;
           }
@@ -201,7 +206,7 @@ public final class WopiService {
       }
       if (edit && supportsLocks && !doc.locked) {
         WopiClient.Answer lock =
-            lock(doc.wopiSrc, doc.docId, doc.sessionId, r.accessToken(), "LOCK");
+            calls.lock(doc.wopiSrc, doc.docId, doc.sessionId, r.accessToken(), "LOCK");
         if (lock.ok()) {
           doc.locked = true;
           scheduleRefresh(doc);
@@ -254,16 +259,15 @@ public final class WopiService {
       }
       Files.deleteIfExists(scratch);
       WopiClient.Answer put =
-          putFileCall(
+          calls
+              .putFile(
                   r.wopiSrc(),
                   r.accessToken(),
                   session,
                   ext,
                   Optional.empty(),
                   List.of(),
-                  false,
-                  false,
-                  false,
+                  new WopiHostCalls.PutFlags(false, false, false),
                   Optional.empty())
               .body(original)
               .send();
@@ -280,11 +284,7 @@ public final class WopiService {
   private Path download(WopiRequest r, String session) throws InterruptedException, LoadException {
     try {
       Path original = p.store().scratch();
-      WopiClient.Answer get =
-          p.client()
-              .call("GetFile", "GET", r.wopiSrc(), "/contents", r.accessToken(), session)
-              .header("X-WOPI-MaxExpectedSize", Long.toString(p.maxBytes()))
-              .download(original, p.maxBytes());
+      WopiClient.Answer get = calls.getFile(r.wopiSrc(), r.accessToken(), session, original);
       if (get.status() != 200) {
         throw new LoadException(
             "The document could not be loaded: GetFile answered HTTP " + get.status());
@@ -330,18 +330,15 @@ public final class WopiService {
     String target = r.convertTarget().orElse("docx");
     try {
       Path original = p.store().scratch();
-      WopiClient.Answer get =
-          p.client()
-              .call("GetFile", "GET", r.wopiSrc(), "/contents", r.accessToken(), session)
-              .header("X-WOPI-MaxExpectedSize", Long.toString(p.maxBytes()))
-              .download(original, p.maxBytes());
+      WopiClient.Answer get = calls.getFile(r.wopiSrc(), r.accessToken(), session, original);
       if (get.status() != 200) {
         return WopiOpening.failed(
             "The document could not be converted: GetFile answered HTTP " + get.status());
       }
-      Path converted = convertFile(original, ext, target, baseName);
+      Path converted = calls.convertFile(original, ext, target, baseName);
       WopiClient.Answer put =
-          putRelativeCall(r.wopiSrc(), r.accessToken(), session, "." + target, converted, target)
+          calls
+              .putRelative(r.wopiSrc(), r.accessToken(), session, "." + target, converted, target)
               .header("X-WOPI-FileConversion", "true")
               .send();
       Files.deleteIfExists(original);
@@ -363,79 +360,11 @@ public final class WopiService {
     }
   }
 
-  private Path convertFile(Path source, String from, String to, String title) throws IOException {
-    Path out = p.store().scratch();
-    if (from.equals(to)) {
-      Files.copy(source, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      return out;
-    }
-    Path scratch = p.store().scratch();
-    try (OutputStream o = Files.newOutputStream(out)) {
-      DocumentWriter.write(to, title, TextExtractor.lines(source, from), scratch, o);
-    } finally {
-      Files.deleteIfExists(scratch);
-    }
-    return out;
-  }
-
   // ---- requests ------------------------------------------------------------------------------
 
   private WopiClient.Answer lock(WopiDocument doc, String token, String override)
       throws InterruptedException {
-    return lock(doc.wopiSrc, doc.docId, doc.sessionId, token, override);
-  }
-
-  private WopiClient.Answer lock(
-      String wopiSrc, String docId, String session, String token, String override)
-      throws InterruptedException {
-    String operation =
-        switch (override) {
-          case "LOCK" -> "Lock";
-          case "UNLOCK" -> "Unlock";
-          default -> "RefreshLock";
-        };
-    return p.client()
-        .call(operation, "POST", wopiSrc, "", token, session)
-        .header("X-WOPI-Override", override)
-        .header("X-WOPI-Lock", docId)
-        .send();
-  }
-
-  private WopiClient.Call putFileCall(
-      String wopiSrc,
-      String token,
-      String session,
-      String ext,
-      Optional<String> lock,
-      List<String> editors,
-      boolean modified,
-      boolean autosave,
-      boolean exit,
-      Optional<String> lastModified) {
-    WopiClient.Call c =
-        p.client()
-            .call("PutFile", "POST", wopiSrc, "/contents", token, session)
-            .header("X-WOPI-Override", "PUT")
-            .header("X-WOPI-Editors", String.join(",", editors))
-            .header("X-LOOL-WOPI-IsModifiedByUser", Boolean.toString(modified))
-            .header("X-LOOL-WOPI-IsAutosave", Boolean.toString(autosave))
-            .header("X-LOOL-WOPI-IsExitSave", Boolean.toString(exit))
-            .header("Content-Type", p.formats().mime(ext));
-    lock.ifPresent(l -> c.header("X-WOPI-Lock", l));
-    lastModified.ifPresent(t -> c.header("X-LOOL-WOPI-Timestamp", t));
-    return c;
-  }
-
-  private WopiClient.Call putRelativeCall(
-      String wopiSrc, String token, String session, String suggested, Path body, String ext)
-      throws IOException {
-    return p.client()
-        .call("PutRelativeFile", "POST", wopiSrc, "", token, session)
-        .header("X-WOPI-Override", "PUT_RELATIVE")
-        .header("X-WOPI-SuggestedTarget", Utf7.encode(suggested))
-        .header("X-WOPI-Size", Long.toString(Files.size(body)))
-        .header("Content-Type", p.formats().mime(ext))
-        .body(body);
+    return calls.lock(doc.wopiSrc, doc.docId, doc.sessionId, token, override);
   }
 
   /** Call with the document's monitor held. */
@@ -446,16 +375,15 @@ public final class WopiService {
     Files.copy(doc.content, body, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     try {
       WopiClient.Answer a =
-          putFileCall(
+          calls
+              .putFile(
                   doc.wopiSrc,
                   by.accessToken(),
                   doc.sessionId,
                   doc.workingType,
                   doc.locked ? Optional.of(doc.docId) : Optional.empty(),
                   new ArrayList<>(doc.editors),
-                  doc.dirty,
-                  autosave,
-                  exit,
+                  new WopiHostCalls.PutFlags(doc.dirty, autosave, exit),
                   doc.lastModifiedTime)
               .body(body)
               .send();
@@ -730,9 +658,9 @@ public final class WopiService {
       String ext = FormatTable.extensionOf(target.startsWith(".") ? "x" + target : target);
       ext = ext.isEmpty() ? doc.workingType : ext;
       try {
-        Path body = convertFile(doc.content, doc.workingType, ext, doc.baseFileName);
+        Path body = calls.convertFile(doc.content, doc.workingType, ext, doc.baseFileName);
         WopiClient.Call call =
-            putRelativeCall(doc.wopiSrc, c.accessToken(), doc.sessionId, target, body, ext);
+            calls.putRelative(doc.wopiSrc, c.accessToken(), doc.sessionId, target, body, ext);
         if (conversion) {
           call.header("X-WOPI-FileConversion", "true");
         }
