@@ -27,13 +27,6 @@ public record Format(
   }
 
   /**
-   * @return whether it is edited natively (OOXML, pdf)
-   */
-  public boolean nativeEdit() {
-    return actions.contains("edit");
-  }
-
-  /**
    * @return whether it is view-only for word/cell/slide, so WOPI offers {@code convert}
    */
   public boolean convertibleForEditing() {

@@ -1,7 +1,6 @@
 package org.officebridge.standin.http;
 
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,24 +35,6 @@ public final class FormEncoding {
       }
     }
     return out;
-  }
-
-  /**
-   * @param fields name/value pairs
-   * @return them form-encoded
-   */
-  public static String encode(Map<String, String> fields) {
-    StringBuilder b = new StringBuilder();
-    fields.forEach(
-        (k, v) -> {
-          if (b.length() > 0) {
-            b.append('&');
-          }
-          b.append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-              .append('=')
-              .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-        });
-    return b.toString();
   }
 
   /**

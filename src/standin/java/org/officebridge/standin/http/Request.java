@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -66,35 +65,11 @@ public final class Request {
   }
 
   /**
-   * @param name a query parameter name, matched without regard to case
-   * @return its value
-   */
-  public Optional<String> queryIgnoreCase(String name) {
-    return query().entrySet().stream()
-        .filter(e -> e.getKey().equalsIgnoreCase(name))
-        .map(Map.Entry::getValue)
-        .findFirst();
-  }
-
-  /**
    * @param name a header name
    * @return its first value
    */
   public Optional<String> header(String name) {
     return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
-  }
-
-  /**
-   * @return the address this request reached, as http://host:port
-   */
-  public URI localOrigin() {
-    return URI.create(
-        "http://"
-            + header("Host")
-                .orElse(
-                    exchange.getLocalAddress().getHostString()
-                        + ":"
-                        + exchange.getLocalAddress().getPort()));
   }
 
   /**

@@ -83,19 +83,6 @@ public final class Hs256Jwt {
   }
 
   /**
-   * @param token a compact token
-   * @return its claims, without any check (for logs and tests)
-   * @throws TokenException when the token is not readable
-   */
-  public static Map<String, Object> readUnverified(String token) throws TokenException {
-    String[] parts = token == null ? new String[0] : token.trim().split("\\.", -1);
-    if (parts.length != 3) {
-      throw new TokenException(TokenException.Reason.MALFORMED);
-    }
-    return decodePart(parts[1]);
-  }
-
-  /**
    * @param claims request parameters
    * @param now the issue time
    * @param ttl the lifetime
