@@ -133,6 +133,15 @@ class ConversionServiceTest {
                 Map.of("token", TestConfigs.sign(p, TestConfigs.SECRET + "x")),
                 "Accept",
                 "application/json")));
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String none =
+        b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+            + "."
+            + b64.encodeToString(Json.write(p).getBytes(StandardCharsets.UTF_8))
+            + ".";
+    assertEquals(
+        -8L,
+        error(StandInHttp.postJson(conv, Map.of("token", none), "Accept", "application/json")));
     String header = TestConfigs.sign(Map.of("payload", p), TestConfigs.SECRET);
     assertEquals(
         0L,
