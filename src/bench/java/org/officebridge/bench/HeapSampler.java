@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Samples a JVM's retained heap (survivor plus old generation, as {@code jstat -gc} reports it)
- * every 100 ms. Young-generation garbage — the buffers of a streaming copy — is left out: what
- * grows here is what a request keeps. The baseline is taken right after a full GC.
+ * every 100 ms, from before the transfer starts (the sampler waits for jstat's first line) to its
+ * end. Young-generation garbage — the buffers of a streaming copy — is left out: what grows here is
+ * what a request keeps. The baseline is taken right after a full GC.
  */
 final class HeapSampler implements AutoCloseable {
 
@@ -43,7 +44,12 @@ final class HeapSampler implements AutoCloseable {
         new ProcessBuilder("jstat", "-gc", String.valueOf(pid), "100")
             .redirectErrorStream(true)
             .start();
-    return new HeapSampler(p, baseline);
+    HeapSampler sampler = new HeapSampler(p, baseline);
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (sampler.samples.get() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    return sampler;
   }
 
   private void read() {

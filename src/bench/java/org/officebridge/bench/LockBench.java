@@ -68,7 +68,8 @@ final class LockBench {
                 () ->
                     Hazelcast.newHazelcastInstance(
                         HazelcastFactory.memberConfig(c, loader)
-                            .setProperty("hazelcast.wait.seconds.before.join", "0"))));
+                            .setProperty("hazelcast.wait.seconds.before.join", "0")
+                            .setProperty("hazelcast.logging.type", "none"))));
       }
       for (Future<HazelcastInstance> f : starting) {
         instances.add(f.get(3, TimeUnit.MINUTES));

@@ -29,6 +29,30 @@ final class Transfer {
   }
 
   /**
+   * The plainest copy there is: curl reading the file from disk ({@code file://}), no HTTP.
+   *
+   * @param file the file
+   * @return bytes per second
+   * @throws IOException when curl fails
+   * @throws InterruptedException when interrupted
+   */
+  static double diskRead(Path file) throws IOException, InterruptedException {
+    String[] out =
+        Commands.run(
+                List.of(
+                    "curl",
+                    "-sS",
+                    "-o",
+                    "/dev/null",
+                    "-w",
+                    "%{size_download} %{time_total}",
+                    file.toAbsolutePath().toUri().toString()))
+            .trim()
+            .split(" ");
+    return Double.parseDouble(out[0]) / Double.parseDouble(out[1]);
+  }
+
+  /**
    * @param url where to POST
    * @param body the file to send
    * @param headers request headers

@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -101,6 +102,16 @@ public class ClusterService {
   public SharedCache sharedCache() {
     started();
     return sharedCache;
+  }
+
+  /**
+   * For features: {@code @Inject SharedCache} gets {@link #sharedCache()}.
+   *
+   * @return the shared cache
+   */
+  @Produces
+  SharedCache produceSharedCache() {
+    return sharedCache();
   }
 
   /**

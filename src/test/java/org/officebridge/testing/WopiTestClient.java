@@ -89,13 +89,9 @@ public final class WopiTestClient {
   public HttpResponse<String> call(
       URI file, String token, boolean contents, String override, String lock, byte[] body)
       throws IOException, InterruptedException {
-    String url =
-        file
-            + (contents ? "/contents" : "")
-            + "?access_token="
-            + URLEncoder.encode(token, StandardCharsets.UTF_8);
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-    signer.headers(token, url).forEach(request::header);
+    URI url = url(file, token, contents);
+    HttpRequest.Builder request = HttpRequest.newBuilder(url);
+    signer.headers(token, url.toString()).forEach(request::header);
     if (override == null) {
       request.GET();
     } else {
@@ -114,11 +110,24 @@ public final class WopiTestClient {
   /**
    * @param file the file's WOPISrc on the node to call
    * @param token the access token
-   * @return the proof headers of a CheckFileInfo call to it, for a load generator
+   * @param contents whether the call goes to {@code /contents} (GetFile, PutFile)
+   * @return the full URL of the call, with the access token
    */
-  public Map<String, String> proofHeaders(URI file, String token) {
-    return signer.headers(
-        token, file + "?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+  public static URI url(URI file, String token, boolean contents) {
+    return URI.create(
+        file
+            + (contents ? "/contents" : "")
+            + "?access_token="
+            + URLEncoder.encode(token, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * @param url the full URL of a call, as {@link #url} builds it
+   * @param token the access token
+   * @return the timestamp and proof headers for it (valid for 20 minutes), for a load generator
+   */
+  public Map<String, String> proofHeaders(URI url, String token) {
+    return signer.headers(token, url.toString());
   }
 
   private static String find(String text, String regex) throws IOException {
