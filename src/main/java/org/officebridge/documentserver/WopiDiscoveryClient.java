@@ -20,8 +20,8 @@ import org.officebridge.config.Settings;
  * internal URL) through the one Document Server HTTP client, and caches it for {@code
  * wopi.discovery-refresh}. When a fetch fails, an earlier copy keeps being used (and the fetch is
  * retried after a short pause). When a proof does not verify, {@link #refreshAfterFailedProof}
- * fetches again, at most once a minute, so a key rotation is picked up but forged proofs cannot
- * make the connector hammer the Document Server.
+ * fetches again, at most once a minute, so a key rotation is picked up at once but forged proofs
+ * cannot make the connector hammer the Document Server.
  */
 @ApplicationScoped
 public class WopiDiscoveryClient {
@@ -42,6 +42,7 @@ public class WopiDiscoveryClient {
 
   private final ReentrantLock fetching = new ReentrantLock();
   private volatile State state = new State(null, Instant.MIN, Instant.MIN);
+  private Instant lastProofRefetch = Instant.MIN;
 
   /** For CDI. */
   protected WopiDiscoveryClient() {}
@@ -100,8 +101,8 @@ public class WopiDiscoveryClient {
   }
 
   /**
-   * Fetches discovery again after a proof failed to verify, unless that was done within the last
-   * minute.
+   * Fetches discovery again after a proof failed to verify, unless a proof failure already did so
+   * within the last minute.
    *
    * @return the newly fetched discovery, or empty when none was fetched (too soon, or it failed)
    */
@@ -110,9 +111,10 @@ public class WopiDiscoveryClient {
     try {
       State before = state;
       Instant now = clock.instant();
-      if (before.discovery() != null && now.isBefore(before.fetchedAt().plus(MIN_PROOF_REFETCH))) {
+      if (before.discovery() != null && now.isBefore(lastProofRefetch.plus(MIN_PROOF_REFETCH))) {
         return Optional.empty();
       }
+      lastProofRefetch = now;
       fetch(now);
       State after = state;
       return after.discovery() != before.discovery()

@@ -297,7 +297,10 @@ public class WopiLocks {
         s.revision() + 1);
   }
 
-  private SessionStore store() {
+  /**
+   * @return where locks live: the host's session store
+   */
+  SessionStore store() {
     return host.sessions();
   }
 }
