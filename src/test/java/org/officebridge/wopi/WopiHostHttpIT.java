@@ -1,0 +1,48 @@
+package org.officebridge.wopi;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.officebridge.testing.FakeWopiClient;
+import org.officebridge.testing.InProcessServer;
+import org.officebridge.testing.TestSettings;
+
+/** The WOPI host contract on the demo WAR in-process, with proofs required. */
+class WopiHostHttpIT extends WopiHostContract {
+
+  private static FakeWopiClient client;
+  private static InProcessServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    client = FakeWopiClient.start(0);
+    Path data = Files.createTempDirectory(Path.of("target"), "wopi-data-");
+    Map<String, String> settings =
+        new java.util.HashMap<>(TestSettings.forInProcess(client.baseUrl().toString(), data));
+    settings.put("officebridge.wopi.proof-keys", "required");
+    server = InProcessServer.start(InProcessServer.demoWar(), settings);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+    if (client != null) {
+      client.close();
+    }
+  }
+
+  @Override
+  URI base() {
+    return server.baseUrl();
+  }
+
+  @Override
+  FakeWopiClient client() {
+    return client;
+  }
+}
