@@ -88,6 +88,7 @@ public class WopiHostServlet extends HttpServlet {
             response, 415, "The Document Server cannot open ." + info.fileType() + " files.");
         return;
       }
+      noteOpened(info, actor.get());
       render(request, response, info, actor.get(), rights, action.get());
     } catch (DocumentNotFoundException e) {
       WopiHostPage.error(response, 404, "There is no such document.");
@@ -142,6 +143,16 @@ public class WopiHostServlet extends HttpServlet {
     LOG.fine(
         () ->
             "event=wopi-host doc=" + info.id() + " user=" + user.id() + " action=" + action.name());
+  }
+
+  private void noteOpened(DocumentInfo info, User user) {
+    if (host.catalog().isPresent()) {
+      try {
+        host.catalog().get().noteOpened(info.id(), user);
+      } catch (HostUnavailableException e) {
+        LOG.warning(() -> "event=wopi-host outcome=recent-not-noted doc=" + info.id());
+      }
+    }
   }
 
   @Override
