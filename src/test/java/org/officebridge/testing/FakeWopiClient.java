@@ -42,6 +42,7 @@ public final class FakeWopiClient implements AutoCloseable {
   private final URI baseUrl;
   private final KeyPairGenerator generator;
   private final AtomicInteger discoveryFetches = new AtomicInteger();
+  private final KeyPair stranger;
   private volatile KeyPair current;
   private volatile KeyPair old;
   private volatile boolean publishProofKeys = true;
@@ -51,6 +52,7 @@ public final class FakeWopiClient implements AutoCloseable {
     generator.initialize(2048);
     current = generator.generateKeyPair();
     old = generator.generateKeyPair();
+    stranger = generator.generateKeyPair();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
     baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     server.createContext(
@@ -116,10 +118,10 @@ public final class FakeWopiClient implements AutoCloseable {
   }
 
   /**
-   * @return a key pair the host does not know
+   * @return a key pair the host does not know (made at start, so tests need not wait for it)
    */
   public KeyPair strangerKey() {
-    return generator.generateKeyPair();
+    return stranger;
   }
 
   /**

@@ -17,7 +17,7 @@ import org.officebridge.testing.InProcessServer;
 import org.officebridge.testing.TestSettings;
 
 /**
- * Access-token expiry and proof checking in {@code if-present} mode, on a server with three-second
+ * Access-token expiry and proof checking in {@code if-present} mode, on a server with six-second
  * tokens (so expiry can be waited for).
  */
 class WopiTokensAndProofModesHttpIT {
@@ -44,7 +44,7 @@ class WopiTokensAndProofModesHttpIT {
     Map<String, String> settings =
         new HashMap<>(TestSettings.forInProcess(client.baseUrl().toString(), data));
     settings.put("officebridge.wopi.proof-keys", "if-present");
-    settings.put("officebridge.wopi.token-ttl", "3s");
+    settings.put("officebridge.wopi.token-ttl", "6s");
     server = InProcessServer.start(InProcessServer.demoWar(), settings);
   }
 
@@ -64,7 +64,7 @@ class WopiTokensAndProofModesHttpIT {
     WopiHostContract.Opened o = helper.open("owner", helper.newDocument("owner", "docx"));
     long after = Instant.now().toEpochMilli();
     org.junit.jupiter.api.Assertions.assertTrue(
-        o.ttl() >= before + 3000 && o.ttl() <= after + 3000, "ttl " + o.ttl());
+        o.ttl() >= before + 6000 && o.ttl() <= after + 6000, "ttl " + o.ttl());
     assertEquals(200, helper.get(o.fileUrl()).statusCode());
     Thread.sleep(Math.max(0, o.ttl() - System.currentTimeMillis()) + 300);
     assertEquals(401, helper.get(o.fileUrl()).statusCode());
