@@ -14,7 +14,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,7 +23,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.officebridge.testing.FakeWopiClient;
+import org.officebridge.standin.RunningStandIn;
+import org.officebridge.standin.wopi.ProofSigner;
+import org.officebridge.standin.wopi.WopiConnection;
+import org.officebridge.standin.wopi.WopiOpening;
+import org.officebridge.standin.wopi.WopiRecord;
 import org.officebridge.testing.Http;
 
 /**
@@ -45,9 +48,52 @@ abstract class WopiHostContract {
   abstract URI base();
 
   /**
-   * @return the WOPI client signing the requests and serving discovery
+   * @return the Document Server stand-in: the WOPI client serving discovery and signing requests
    */
-  abstract FakeWopiClient client();
+  abstract RunningStandIn ds();
+
+  /** Which of the stand-in's keys signs a proof header. */
+  enum Key {
+    /** The key published as current. */
+    CURRENT,
+    /** The key published as old. */
+    OLD,
+    /** A key in no discovery. */
+    STRAY
+  }
+
+  String dsOrigin() {
+    URI b = ds().baseUrl();
+    return b.getScheme() + "://" + b.getRawAuthority();
+  }
+
+  Map<String, String> proofHeaders(String url, Instant at, Key proof, Key proofOld) {
+    String token = URLDecoder.decode(find(url, "[?&]access_token=([^&]*)"), StandardCharsets.UTF_8);
+    long ticks = ProofSigner.ticks(at);
+    byte[] data = ProofSigner.proofData(token, url, ticks);
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("X-WOPI-TimeStamp", Long.toString(ticks));
+    h.put("X-WOPI-Proof", ds().proofKeys().sign(data, proof == Key.OLD, proof == Key.STRAY));
+    h.put(
+        "X-WOPI-ProofOld", ds().proofKeys().sign(data, proofOld == Key.OLD, proofOld == Key.STRAY));
+    return h;
+  }
+
+  HttpResponse<String> send(String method, String url, Map<String, String> headers, byte[] body)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+    proofHeaders(url, Instant.now(), Key.CURRENT, Key.OLD).forEach(b::header);
+    headers.forEach(b::header);
+    if (method.equals("GET")) {
+      b.GET();
+    } else {
+      b.POST(
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+    return http.send(b);
+  }
 
   // ---- helpers -------------------------------------------------------------------------------
 
@@ -142,15 +188,15 @@ abstract class WopiHostContract {
   }
 
   HttpResponse<String> get(String url, String... headerPairs) throws Exception {
-    return client().send(http, "GET", url, headers(headerPairs), null);
+    return send("GET", url, headers(headerPairs), null);
   }
 
   HttpResponse<String> post(String url, String... headerPairs) throws Exception {
-    return client().send(http, "POST", url, headers(headerPairs), null);
+    return send("POST", url, headers(headerPairs), null);
   }
 
   HttpResponse<String> post(String url, byte[] body, String... headerPairs) throws Exception {
-    return client().send(http, "POST", url, headers(headerPairs), body);
+    return send("POST", url, headers(headerPairs), body);
   }
 
   static JsonObject json(HttpResponse<String> response) {
@@ -182,6 +228,120 @@ abstract class WopiHostContract {
     return json(r);
   }
 
+  // ---- with the stand-in as the WOPI client ------------------------------------------------
+
+  WopiOpening openInStandIn(Opened o) throws Exception {
+    return ds().openWopi(URI.create(o.actionUrl()), o.token(), o.ttl());
+  }
+
+  void awaitUnlocked(Opened o) throws Exception {
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (!header(post(o.fileUrl(), OVERRIDE, "GET_LOCK"), LOCK).orElse("x").isEmpty()) {
+      assertTrue(System.currentTimeMillis() < deadline, "the stand-in did not unlock");
+      Thread.sleep(100);
+    }
+  }
+
+  void assertEveryStandInRequestSucceeded(Opened o) {
+    for (WopiRecord r : ds().wopiRequests()) {
+      if (r.url().startsWith(o.wopiSrc() + "?") || r.url().startsWith(o.wopiSrc() + "/")) {
+        assertTrue(r.status() >= 200 && r.status() < 300, r.describe().toString());
+      }
+    }
+  }
+
+  @Test
+  void anOnlyofficeSessionLocksEditsRenamesSavesAndUnlocks() throws Exception {
+    String doc = newDocument("owner", "docx");
+    Opened o = open("editor", doc);
+    String before = checkFileInfo(o).getString("Version");
+    WopiOpening opening = openInStandIn(o);
+    assertTrue(opening.opened(), opening.describe().toString());
+    assertTrue(opening.warning().isEmpty(), opening.describe().toString());
+    WopiConnection c = opening.connection().orElseThrow();
+    assertTrue(c.edit());
+    String lock = header(post(o.fileUrl(), OVERRIDE, "GET_LOCK"), LOCK).orElseThrow();
+    assertTrue(o.wopiSrc().endsWith("/" + lock), "ONLYOFFICE locks with the file id: " + lock);
+    ds().wopi().edit(c.id(), "Edited through WOPI");
+    String name = "renamed-in-editor-" + UUID.randomUUID();
+    Map<String, Object> renamed = ds().wopi().rename(c.id(), name);
+    assertEquals(200, renamed.get("status"), renamed.toString());
+    assertEquals(name, renamed.get("name"));
+    ds().wopi().close(c.id());
+    awaitUnlocked(o);
+    JsonObject after = checkFileInfo(o);
+    assertNotEquals(before, after.getString("Version"));
+    assertEquals(name + ".docx", after.getString("BaseFileName"));
+    assertTrue(get(o.contentsUrl()).statusCode() == 200);
+    assertEveryStandInRequestSucceeded(o);
+    HttpResponse<String> versions =
+        http.send(
+            HttpRequest.newBuilder(base().resolve("demo/versions?doc=" + doc))
+                .header("Cookie", "officebridge-demo-user=owner")
+                .GET());
+    assertTrue(versions.body().contains("EDIT_FINAL"), versions.body());
+    assertTrue(versions.body().contains("Eddie Editor"), versions.body());
+  }
+
+  @Test
+  void aFileLockedByAnotherClientOpensInViewWithAWarning() throws Exception {
+    Opened o = open("owner", newDocument("owner", "docx"));
+    assertOkWithoutLock(post(o.fileUrl(), OVERRIDE, "LOCK", LOCK, "another-client"));
+    WopiOpening opening = openInStandIn(o);
+    assertTrue(opening.opened(), opening.describe().toString());
+    assertFalse(opening.connection().orElseThrow().edit());
+    assertTrue(opening.warning().isPresent(), opening.describe().toString());
+    ds().wopi().close(opening.connection().orElseThrow().id());
+    assertOkWithoutLock(post(o.fileUrl(), OVERRIDE, "UNLOCK", LOCK, "another-client"));
+  }
+
+  @Test
+  void aViewerOpensReadOnlyAndTakesNoLock() throws Exception {
+    Opened o = open("viewer", newDocument("owner", "docx"));
+    WopiOpening opening = openInStandIn(o);
+    assertTrue(opening.opened(), opening.describe().toString());
+    assertFalse(opening.connection().orElseThrow().edit());
+    assertEquals(Optional.of(""), header(post(o.fileUrl(), OVERRIDE, "GET_LOCK"), LOCK));
+    ds().wopi().close(opening.connection().orElseThrow().id());
+  }
+
+  @Test
+  void theConvertFlowEndsAtTheEditorOfTheConvertedFile() throws Exception {
+    Opened o = open("owner", legacyDocument(), "&action=edit");
+    WopiOpening opening = openInStandIn(o);
+    String hostEdit = opening.hostEditUrl().orElseThrow(() -> new AssertionError(opening));
+    assertTrue(hostEdit.contains("/wopi-host?doc=") && hostEdit.endsWith("&action=edit"), hostEdit);
+    Opened converted = open("owner", find(hostEdit, "doc=([^&]+)"), "&action=edit");
+    assertTrue(converted.actionUrl().contains("/word/edit?"), converted.actionUrl());
+    JsonObject info = checkFileInfo(converted);
+    assertTrue(info.getString("BaseFileName").startsWith("Legacy memo"), info.toString());
+    assertTrue(info.getString("BaseFileName").endsWith(".docx"), info.toString());
+    assertEveryStandInRequestSucceeded(o);
+  }
+
+  @Test
+  void saveCopyAsCreatesADocumentBesideTheOriginal() throws Exception {
+    Opened o = open("editor", newDocument("owner", "docx"));
+    WopiConnection c = openInStandIn(o).connection().orElseThrow();
+    Map<String, Object> copy = ds().wopi().saveAs(c.id(), ".pdf");
+    assertEquals(200, copy.get("status"), copy.toString());
+    Object copyName = ((Map<?, ?>) copy.get("answer")).get("Name");
+    assertTrue(String.valueOf(copyName).endsWith(".pdf"), copy.toString());
+    ds().wopi().close(c.id());
+    awaitUnlocked(o);
+  }
+
+  @Test
+  void anEmptyFileGetsItsBlankDocumentFromTheEditor() throws Exception {
+    Opened o = open("owner", newEmptyDocument("owner", "docx"), "&action=editnew");
+    WopiOpening opening = openInStandIn(o);
+    assertTrue(opening.opened(), opening.describe().toString());
+    assertTrue(checkFileInfo(o).getJsonNumber("Size").longValue() > 0);
+    ds().wopi().close(opening.connection().orElseThrow().id());
+    awaitUnlocked(o);
+    assertEveryStandInRequestSucceeded(o);
+  }
+
   // ---- host page -----------------------------------------------------------------------------
 
   @Test
@@ -191,7 +351,7 @@ abstract class WopiHostContract {
     Opened o = open("owner", doc);
     long after = Instant.now().plus(Duration.ofHours(10)).toEpochMilli();
     assertTrue(o.ttl() >= before - 1000 && o.ttl() <= after + 1000, "ttl " + o.ttl());
-    assertTrue(o.actionUrl().startsWith(client().baseUrl() + "/hosting/wopi/word/edit?"));
+    assertTrue(o.actionUrl().startsWith(dsOrigin() + "/hosting/wopi/word/edit?"), o.actionUrl());
     assertTrue(
         URI.create(o.wopiSrc()).getPath().startsWith(base().getPath() + "wopi/files/"),
         o.wopiSrc());
@@ -200,10 +360,10 @@ abstract class WopiHostContract {
     assertFalse(o.actionUrl().contains("<") || o.actionUrl().contains("&&"), o.actionUrl());
     assertTrue(o.actionUrl().contains("ui=en"), o.actionUrl());
     String csp = header(o.page(), "Content-Security-Policy").orElseThrow();
-    assertTrue(csp.contains("frame-src 'self' " + client().baseUrl()), csp);
-    assertTrue(csp.contains("form-action " + client().baseUrl()), csp);
+    assertTrue(csp.contains("frame-src 'self' " + dsOrigin()), csp);
+    assertTrue(csp.contains("form-action " + dsOrigin()), csp);
     assertEquals(Optional.of("no-store"), header(o.page(), "Cache-Control"));
-    assertTrue(o.page().body().contains("data-ds-origin=\"" + client().baseUrl() + "\""));
+    assertTrue(o.page().body().contains("data-ds-origin=\"" + dsOrigin() + "\""));
   }
 
   @Test
@@ -251,7 +411,7 @@ abstract class WopiHostContract {
     assertEquals(403, refused.statusCode());
     String doc = newEmptyDocument("owner", "docx");
     Opened o = open("owner", doc, "&action=editnew");
-    assertTrue(o.actionUrl().contains("edit?new=1"), o.actionUrl());
+    assertTrue(o.page().body().contains("data-action=\"editnew\""), o.page().body());
     assertEquals(0, checkFileInfo(o).getJsonNumber("Size").longValue());
   }
 
@@ -894,46 +1054,35 @@ abstract class WopiHostContract {
 
   // ---- Proof keys ---------------------------------------------------------------------------
 
-  HttpResponse<String> signedBy(String url, Instant at, KeyPair proof, KeyPair proofOld)
-      throws Exception {
+  HttpResponse<String> signedBy(String url, Instant at, Key proof, Key proofOld) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
-    FakeWopiClient.proofHeaders(url, at, proof, proofOld).forEach(b::header);
+    proofHeaders(url, at, proof, proofOld).forEach(b::header);
     return http.send(b);
   }
 
   @Test
   void proofsWithTheCurrentKeyOrAcrossARotationAreAccepted() throws Exception {
     Opened o = open("owner", newDocument("owner", "docx"));
-    FakeWopiClient c = client();
-    KeyPair stranger = c.strangerKey();
-    assertEquals(
-        200, signedBy(o.fileUrl(), Instant.now(), c.currentKey(), c.oldKey()).statusCode());
-    assertEquals(200, signedBy(o.fileUrl(), Instant.now(), c.currentKey(), stranger).statusCode());
-    assertEquals(200, signedBy(o.fileUrl(), Instant.now(), stranger, c.currentKey()).statusCode());
-    assertEquals(200, signedBy(o.fileUrl(), Instant.now(), c.oldKey(), stranger).statusCode());
+    assertEquals(200, signedBy(o.fileUrl(), Instant.now(), Key.CURRENT, Key.OLD).statusCode());
+    assertEquals(200, signedBy(o.fileUrl(), Instant.now(), Key.CURRENT, Key.STRAY).statusCode());
+    assertEquals(200, signedBy(o.fileUrl(), Instant.now(), Key.STRAY, Key.CURRENT).statusCode());
+    assertEquals(200, signedBy(o.fileUrl(), Instant.now(), Key.OLD, Key.STRAY).statusCode());
   }
 
   @Test
   void invalidStaleTamperedOrMissingProofsAre500() throws Exception {
     Opened o = open("owner", newDocument("owner", "docx"));
-    FakeWopiClient c = client();
-    KeyPair stranger = c.strangerKey();
-    assertEquals(500, signedBy(o.fileUrl(), Instant.now(), stranger, c.oldKey()).statusCode());
-    assertEquals(500, signedBy(o.fileUrl(), Instant.now(), stranger, stranger).statusCode());
+    assertEquals(500, signedBy(o.fileUrl(), Instant.now(), Key.STRAY, Key.OLD).statusCode());
+    assertEquals(500, signedBy(o.fileUrl(), Instant.now(), Key.STRAY, Key.STRAY).statusCode());
     assertEquals(
         500,
-        signedBy(
-                o.fileUrl(),
-                Instant.now().minus(Duration.ofMinutes(21)),
-                c.currentKey(),
-                c.oldKey())
+        signedBy(o.fileUrl(), Instant.now().minus(Duration.ofMinutes(21)), Key.CURRENT, Key.OLD)
             .statusCode());
     assertEquals(
         500,
-        signedBy(o.fileUrl(), Instant.parse("2015-08-17T00:00:00Z"), c.currentKey(), c.oldKey())
+        signedBy(o.fileUrl(), Instant.parse("2015-08-17T00:00:00Z"), Key.CURRENT, Key.OLD)
             .statusCode());
-    Map<String, String> proof =
-        FakeWopiClient.proofHeaders(o.fileUrl(), Instant.now(), c.currentKey(), c.oldKey());
+    Map<String, String> proof = proofHeaders(o.fileUrl(), Instant.now(), Key.CURRENT, Key.OLD);
     HttpRequest.Builder wrongUrl =
         HttpRequest.newBuilder(URI.create(o.fileUrl() + "&extra=1")).GET();
     proof.forEach(wrongUrl::header);

@@ -3,25 +3,31 @@ package org.officebridge.wopi;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.officebridge.testing.FakeWopiClient;
+import org.officebridge.standin.RunningStandIn;
+import org.officebridge.standin.StandIn;
 import org.officebridge.testing.InProcessServer;
 import org.officebridge.testing.TestSettings;
 
 /** The WOPI host contract on the demo WAR in-process, with proofs required. */
 class WopiHostHttpIT extends WopiHostContract {
 
-  private static FakeWopiClient client;
+  private static RunningStandIn ds;
   private static InProcessServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    client = FakeWopiClient.start(0);
+    ds =
+        StandIn.builder()
+            .jwtSecret(TestSettings.JWT_SECRET)
+            .callbackDelay(Duration.ofMillis(200))
+            .start();
     Path data = Files.createTempDirectory(Path.of("target"), "wopi-data-");
     Map<String, String> settings =
-        new java.util.HashMap<>(TestSettings.forInProcess(client.baseUrl().toString(), data));
+        new java.util.HashMap<>(TestSettings.forInProcess(ds.baseUrl().toString(), data));
     settings.put("officebridge.wopi.proof-keys", "required");
     server = InProcessServer.start(InProcessServer.demoWar(), settings);
   }
@@ -31,8 +37,8 @@ class WopiHostHttpIT extends WopiHostContract {
     if (server != null) {
       server.close();
     }
-    if (client != null) {
-      client.close();
+    if (ds != null) {
+      ds.close();
     }
   }
 
@@ -42,7 +48,7 @@ class WopiHostHttpIT extends WopiHostContract {
   }
 
   @Override
-  FakeWopiClient client() {
-    return client;
+  RunningStandIn ds() {
+    return ds;
   }
 }

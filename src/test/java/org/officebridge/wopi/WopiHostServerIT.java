@@ -9,19 +9,20 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.officebridge.standin.RunningStandIn;
+import org.officebridge.standin.StandIn;
 import org.officebridge.testing.Deployments;
-import org.officebridge.testing.FakeWopiClient;
 import org.officebridge.testing.ServerUnderTest;
 
 /**
- * The WOPI host contract on a real WildFly or Payara: the demo WAR, proofs required, the WOPI
- * client (discovery and signing) on the port the server's settings name as the Document Server.
+ * The WOPI host contract on a real WildFly or Payara: the demo WAR, proofs required, the Document
+ * Server stand-in as the WOPI client on the port the server's settings name.
  */
 @ArquillianTest
 @RunAsClient
 class WopiHostServerIT extends WopiHostContract {
 
-  private static FakeWopiClient client;
+  private static RunningStandIn ds;
 
   @Deployment(testable = false)
   static WebArchive demo() {
@@ -32,13 +33,18 @@ class WopiHostServerIT extends WopiHostContract {
 
   @BeforeAll
   static void startClient() throws Exception {
-    client = FakeWopiClient.start(ServerUnderTest.standInPort());
+    ds =
+        StandIn.builder()
+            .port(ServerUnderTest.standInPort())
+            .jwtSecret("officebridge-integration-test-secret-0123456789")
+            .callbackDelay(java.time.Duration.ofMillis(200))
+            .start();
   }
 
   @AfterAll
   static void stopClient() {
-    if (client != null) {
-      client.close();
+    if (ds != null) {
+      ds.close();
     }
   }
 
@@ -52,7 +58,7 @@ class WopiHostServerIT extends WopiHostContract {
   }
 
   @Override
-  FakeWopiClient client() {
-    return client;
+  RunningStandIn ds() {
+    return ds;
   }
 }

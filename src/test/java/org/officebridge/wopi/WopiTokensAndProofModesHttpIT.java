@@ -6,13 +6,15 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.officebridge.testing.FakeWopiClient;
+import org.officebridge.standin.RunningStandIn;
+import org.officebridge.standin.StandIn;
 import org.officebridge.testing.InProcessServer;
 import org.officebridge.testing.TestSettings;
 
@@ -22,7 +24,7 @@ import org.officebridge.testing.TestSettings;
  */
 class WopiTokensAndProofModesHttpIT {
 
-  private static FakeWopiClient client;
+  private static RunningStandIn ds;
   private static InProcessServer server;
   private static final WopiHostContract helper =
       new WopiHostContract() {
@@ -32,17 +34,21 @@ class WopiTokensAndProofModesHttpIT {
         }
 
         @Override
-        FakeWopiClient client() {
-          return client;
+        RunningStandIn ds() {
+          return ds;
         }
       };
 
   @BeforeAll
   static void start() throws Exception {
-    client = FakeWopiClient.start(0);
+    ds =
+        StandIn.builder()
+            .jwtSecret(TestSettings.JWT_SECRET)
+            .callbackDelay(Duration.ofMillis(200))
+            .start();
     Path data = Files.createTempDirectory(Path.of("target"), "wopi-modes-");
     Map<String, String> settings =
-        new HashMap<>(TestSettings.forInProcess(client.baseUrl().toString(), data));
+        new HashMap<>(TestSettings.forInProcess(ds.baseUrl().toString(), data));
     settings.put("officebridge.wopi.proof-keys", "if-present");
     settings.put("officebridge.wopi.token-ttl", "6s");
     server = InProcessServer.start(InProcessServer.demoWar(), settings);
@@ -53,8 +59,8 @@ class WopiTokensAndProofModesHttpIT {
     if (server != null) {
       server.close();
     }
-    if (client != null) {
-      client.close();
+    if (ds != null) {
+      ds.close();
     }
   }
 
@@ -80,7 +86,8 @@ class WopiTokensAndProofModesHttpIT {
     assertEquals(
         500,
         helper
-            .signedBy(o.fileUrl(), Instant.now(), client.strangerKey(), client.strangerKey())
+            .signedBy(
+                o.fileUrl(), Instant.now(), WopiHostContract.Key.STRAY, WopiHostContract.Key.STRAY)
             .statusCode());
   }
 }
