@@ -21,10 +21,10 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * Reads a discovery document safely: no DTD, no external entities, no XInclude. Takes the first
- * external net zone (or the first zone), every action with an extension (the MIME-type apps of
- * Collabora-style discovery have none and are skipped), the first action of a name per extension,
- * and the {@code proof-key} element.
+ * Reads a discovery document safely: no DTD, no external entities, no XInclude. Takes the
+ * external-https net zone (else external-http, another external one, or the first), every action
+ * with an extension (the MIME-type apps of Collabora-style discovery have none and are skipped),
+ * the first action of a name per extension, and the {@code proof-key} element.
  */
 public final class WopiDiscoveryParser {
 
@@ -85,19 +85,24 @@ public final class WopiDiscoveryParser {
     return b;
   }
 
+  /** The zone browsers use: external-https, then external-http, any external, or the first. */
   private static Optional<Element> zone(Element root) {
     NodeList zones = root.getElementsByTagName("net-zone");
-    Element first = null;
+    Element best = null;
+    int bestRank = Integer.MAX_VALUE;
     for (int i = 0; i < zones.getLength(); i++) {
       Element z = (Element) zones.item(i);
-      if (first == null) {
-        first = z;
-      }
-      if (z.getAttribute("name").toLowerCase(Locale.ROOT).startsWith("external")) {
-        return Optional.of(z);
+      String name = z.getAttribute("name").toLowerCase(Locale.ROOT);
+      int rank =
+          name.equals("external-https")
+              ? 0
+              : name.equals("external-http") ? 1 : name.startsWith("external") ? 2 : 3;
+      if (rank < bestRank) {
+        best = z;
+        bestRank = rank;
       }
     }
-    return Optional.ofNullable(first);
+    return Optional.ofNullable(best);
   }
 
   private static void readApps(Element zone, Map<String, Map<String, WopiAction>> actions) {

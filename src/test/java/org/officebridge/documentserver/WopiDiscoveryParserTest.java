@@ -164,6 +164,26 @@ class WopiDiscoveryParserTest {
   }
 
   @Test
+  void prefersTheExternalHttpsZoneAsMicrosoft365PublishesSeveral() throws Exception {
+    String xml =
+        "<wopi-discovery>"
+            + zone("internal-http", "http://internal/")
+            + zone("external-http", "http://plain/")
+            + zone("external-https", "https://secure/")
+            + "</wopi-discovery>";
+    assertTrue(
+        parse(xml).action("docx", "edit").orElseThrow().urlsrc().startsWith("https://secure/"));
+  }
+
+  private static String zone(String name, String base) {
+    return "<net-zone name=\""
+        + name
+        + "\"><app name=\"Word\"><action name=\"edit\" ext=\"docx\" urlsrc=\""
+        + base
+        + "we/edit.aspx?&lt;ui=UI_LLCC&amp;&gt;\"/></app></net-zone>";
+  }
+
+  @Test
   void refusesADoctypeSoNoEntityIsEverExpanded() {
     String xxe =
         "<?xml version=\"1.0\"?><!DOCTYPE wopi-discovery [<!ENTITY x SYSTEM"
