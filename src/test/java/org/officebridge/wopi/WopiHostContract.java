@@ -342,6 +342,72 @@ abstract class WopiHostContract {
     assertEveryStandInRequestSucceeded(o);
   }
 
+  String uploadDocument(String name, byte[] content) throws Exception {
+    URI url = base().resolve("demo/upload");
+    String boundary = "----officebridge" + UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.write(content);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> uploaded =
+        http.send(
+            HttpRequest.newBuilder(url)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Origin", "http://" + url.getRawAuthority())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    assertEquals(302, uploaded.statusCode(), uploaded.body());
+    HttpResponse<String> index =
+        http.send(
+            HttpRequest.newBuilder(base()).header("Cookie", "officebridge-demo-user=owner").GET());
+    return find(index.body(), "<tr data-doc-id=\"([^\"]+)\" data-title=\"" + Pattern.quote(name));
+  }
+
+  @Test
+  void aPickedImageIsServedOnceThroughAOneTimeLink() throws Exception {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+    String image = uploadDocument("picture-" + UUID.randomUUID() + ".png", png);
+    String doc = newDocument("owner", "docx");
+    HttpResponse<String> picker =
+        http.send(
+            HttpRequest.newBuilder(base().resolve("wopi-host/images?doc=" + doc))
+                .header("Cookie", "officebridge-demo-user=owner")
+                .GET());
+    assertTrue(picker.body().contains("data-image=\"" + image + "\""), picker.body());
+    URI pick = base().resolve("wopi-host/images");
+    HttpRequest.Builder crossSite =
+        HttpRequest.newBuilder(pick)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Origin", "http://evil.example")
+            .POST(HttpRequest.BodyPublishers.ofString("doc=" + doc + "&image=" + image));
+    assertEquals(403, http.send(crossSite).statusCode());
+    HttpResponse<String> picked =
+        http.send(
+            HttpRequest.newBuilder(pick)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "http://" + pick.getRawAuthority())
+                .header("Cookie", "officebridge-demo-user=owner")
+                .POST(HttpRequest.BodyPublishers.ofString("doc=" + doc + "&image=" + image)));
+    assertEquals(200, picked.statusCode(), picked.body());
+    String url = json(picked).getString("url");
+    assertTrue(url.contains("/wopi-image/"), url);
+    HttpResponse<String> forged = http.get(URI.create(url.substring(0, url.length() - 3) + "xyz"));
+    assertEquals(403, forged.statusCode());
+
+    Opened o = open("owner", doc);
+    WopiConnection c = openInStandIn(o).connection().orElseThrow();
+    String line = ds().wopi().insertGraphic(c.id(), url);
+    assertTrue(line.contains("Inserted image (" + png.length + " bytes)"), line);
+    assertEquals(410, http.get(URI.create(url)).statusCode(), "the link works once");
+    ds().wopi().close(c.id());
+    awaitUnlocked(o);
+  }
+
   // ---- host page -----------------------------------------------------------------------------
 
   @Test
