@@ -184,6 +184,22 @@ class WopiDiscoveryParserTest {
   }
 
   @Test
+  void readsCollaboraStyleDiscoveryAndAddsTheWopiSourceItLacks() throws Exception {
+    String xml =
+        "<wopi-discovery><net-zone name=\"external-http\">"
+            + "<app name=\"application/vnd.oasis.opendocument.text\">"
+            + "<action default=\"true\" ext=\"\" name=\"edit\""
+            + " urlsrc=\"https://cool.example/browser/1/cool.html?\"/></app>"
+            + "<app name=\"writer\"><action default=\"true\" ext=\"odt\" name=\"edit\""
+            + " urlsrc=\"https://cool.example/browser/1/cool.html?\"/></app>"
+            + "</net-zone></wopi-discovery>";
+    WopiAction edit = parse(xml).action("odt", "edit").orElseThrow();
+    assertEquals(
+        "https://cool.example/browser/1/cool.html?wopisrc=https%3A%2F%2Fdms%2Fwopi%2Ffiles%2Fx-1",
+        edit.url(Map.of(WopiAction.WOPI_SOURCE, "https://dms/wopi/files/x-1")));
+  }
+
+  @Test
   void refusesADoctypeSoNoEntityIsEverExpanded() {
     String xxe =
         "<?xml version=\"1.0\"?><!DOCTYPE wopi-discovery [<!ENTITY x SYSTEM"
