@@ -1,5 +1,6 @@
 package org.officebridge.documentserver;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public record WopiDiscovery(
 
   /** Copies the maps. */
   public WopiDiscovery {
-    Map<String, Map<String, WopiAction>> copy = new java.util.HashMap<>();
+    Map<String, Map<String, WopiAction>> copy = new HashMap<>();
     actions.forEach((ext, byName) -> copy.put(ext, Map.copyOf(byName)));
     actions = Map.copyOf(copy);
   }

@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.officebridge.host.HostServices;
 import org.officebridge.spi.Content;
 import org.officebridge.spi.DocumentInfo;
 import org.officebridge.spi.HostException;
@@ -41,7 +42,7 @@ public class WopiFilesResource {
   @Inject WopiLocks locks;
   @Inject WopiRelativeFiles relativeFiles;
   @Inject WopiFileChanges changes;
-  @Inject org.officebridge.host.HostServices host;
+  @Inject HostServices host;
 
   /**
    * CheckFileInfo.

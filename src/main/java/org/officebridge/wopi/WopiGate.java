@@ -7,6 +7,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import org.officebridge.config.ProofKeyMode;
 import org.officebridge.config.Settings;
@@ -61,7 +62,7 @@ public class WopiGate {
       grant = tokens.verify(token);
     } catch (InvalidTokenException e) {
       throw WopiException.unauthorized(
-          "access token " + e.reason().name().toLowerCase(java.util.Locale.ROOT));
+          "access token " + e.reason().name().toLowerCase(Locale.ROOT));
     }
     checkProof(request, token);
     WopiFileId fileId =

@@ -3,6 +3,7 @@ package org.officebridge.wopi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.Optional;
 import org.officebridge.config.Settings;
 import org.officebridge.spi.DocumentId;
 import org.officebridge.spi.DocumentInfo;
@@ -43,7 +44,7 @@ public class WopiLinks {
    * @param text a file id from a URL
    * @return the file id, if it is well-formed and this instance's
    */
-  public java.util.Optional<WopiFileId> parseFileId(String text) {
+  public Optional<WopiFileId> parseFileId(String text) {
     return WopiFileId.parse(instanceId, text);
   }
 
@@ -88,7 +89,7 @@ public class WopiLinks {
    * @param info a document
    * @return its DMS folder as an absolute URL, if the host tells where it is
    */
-  public static java.util.Optional<String> folder(URI base, DocumentInfo info) {
+  public static Optional<String> folder(URI base, DocumentInfo info) {
     return info.folder().map(f -> URI.create(base + "/").resolve(f.url()).toString());
   }
 

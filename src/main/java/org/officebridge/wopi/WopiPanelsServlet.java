@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.officebridge.config.Settings;
@@ -104,7 +105,7 @@ public class WopiPanelsServlet extends HttpServlet {
               + "</td><td>"
               + v.size()
               + " B</td><td>"
-              + Escape.html(v.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+              + Escape.html(v.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
               + "</td></tr>");
     }
     out.println("</tbody></table>");
@@ -125,7 +126,7 @@ public class WopiPanelsServlet extends HttpServlet {
           "<li>"
               + Escape.html(e.displayName())
               + " - "
-              + Escape.html(e.level().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+              + Escape.html(e.level().name().toLowerCase(Locale.ROOT).replace('_', ' '))
               + "</li>");
     }
     if (entries.isEmpty()) {
