@@ -124,16 +124,25 @@ public class WopiGate {
             proof,
             Optional.ofNullable(request.getHeader(WopiHeaders.PROOF_OLD)));
     WopiProofs.Outcome outcome;
+    boolean keys;
     try {
-      outcome = check(discovery.current(), signed);
+      WopiDiscovery d = discovery.current();
+      outcome = check(d, signed);
+      keys = d.proofKeys().isPresent();
       if (outcome == WopiProofs.Outcome.INVALID) {
         Optional<WopiDiscovery> fresh = discovery.refreshAfterFailedProof();
         if (fresh.isPresent()) {
           outcome = check(fresh.get(), signed);
+          keys = fresh.get().proofKeys().isPresent();
         }
       }
     } catch (DiscoveryUnavailableException e) {
       throw WopiException.proofFailed("discovery unavailable, the proof cannot be checked");
+    }
+    if (!keys) {
+      throw WopiException.proofFailed(
+          "discovery publishes no proof keys (configure them on the Document Server,"
+              + " or set wopi.proof-keys=if-present)");
     }
     if (outcome == WopiProofs.Outcome.STALE) {
       throw WopiException.proofFailed("the proof timestamp is missing or older than 20 minutes");
