@@ -77,7 +77,7 @@ final class LockBench {
       starter.shutdown();
       List<SessionStore> stores = new ArrayList<>();
       for (HazelcastInstance hz : instances) {
-        HazelcastFactory.Caches caches = HazelcastFactory.openCaches(hz, false, false, loader);
+        HazelcastFactory.Caches caches = HazelcastFactory.openCaches(hz, false, false);
         stores.add(new HazelcastSessionStore(caches.sessions(), caches.processed()));
       }
       measure(stores, threads, duration.dividedBy(3));

@@ -62,7 +62,7 @@ public class ClusterService {
     }
     caches =
         HazelcastFactory.openCaches(
-            instance, cluster.mode() == ClusterMode.CLIENT, cluster.minMembers() > 1, loader);
+            instance, cluster.mode() == ClusterMode.CLIENT, cluster.minMembers() > 1);
     sharedCache = new HazelcastSharedCache(caches.shared());
     store = new HazelcastSessionStore(caches.sessions(), caches.processed());
     LOG.info(

@@ -144,19 +144,19 @@ public final class HazelcastFactory {
    * @param client whether {@code instance} is a client
    * @param protectedByMinMembers whether the caches use the {@link #PROTECTION} split-brain
    *     protection
-   * @param loader the web application's class loader
    * @return the caches
    */
   public static Caches openCaches(
-      HazelcastInstance instance,
-      boolean client,
-      boolean protectedByMinMembers,
-      ClassLoader loader) {
+      HazelcastInstance instance, boolean client, boolean protectedByMinMembers) {
     CachingProvider provider =
         client ? new HazelcastClientCachingProvider() : new HazelcastMemberCachingProvider();
+    // the default URI and class loader: Hazelcast prefixes a cache's name with any other URI or
+    // class loader (its toString, different in every server process), and the nodes would each
+    // get caches of their own. The values are strings and numbers, so no application class loader
+    // is needed to read them.
     CacheManager manager =
         provider.getCacheManager(
-            null, loader, HazelcastCachingProvider.propertiesByInstanceItself(instance));
+            null, null, HazelcastCachingProvider.propertiesByInstanceItself(instance));
     String protection = protectedByMinMembers ? PROTECTION : null;
     return new Caches(
         manager,

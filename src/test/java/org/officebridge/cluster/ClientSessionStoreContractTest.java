@@ -36,7 +36,7 @@ class ClientSessionStoreContractTest extends SessionStoreContract {
             1);
     ClassLoader loader = getClass().getClassLoader();
     client = HazelcastFactory.startClient(settings, loader);
-    HazelcastFactory.Caches caches = HazelcastFactory.openCaches(client, true, false, loader);
+    HazelcastFactory.Caches caches = HazelcastFactory.openCaches(client, true, false);
     store = new HazelcastSessionStore(caches.sessions(), caches.processed());
   }
 

@@ -6,6 +6,8 @@ import com.hazelcast.core.HazelcastInstance;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -52,8 +54,11 @@ final class TestGrid implements AutoCloseable {
               "127.0.0.1",
               port,
               minMembers);
+      // each member with a class loader of its own, as each server has its own application
+      // class loader (caches keyed by class loader would then not be shared)
+      ClassLoader application = new URLClassLoader(new URL[0], TestGrid.class.getClassLoader());
       Config config =
-          HazelcastFactory.memberConfig(cluster, TestGrid.class.getClassLoader())
+          HazelcastFactory.memberConfig(cluster, application)
               .setProperty("hazelcast.wait.seconds.before.join", "0")
               .setProperty("hazelcast.max.wait.seconds.before.join", "2");
       Thread t = new Thread(() -> started.add(Hazelcast.newHazelcastInstance(config)));
@@ -74,8 +79,7 @@ final class TestGrid implements AutoCloseable {
       throw new IllegalStateException("members did not start");
     }
     for (HazelcastInstance hz : grid.instances) {
-      grid.caches.add(
-          HazelcastFactory.openCaches(hz, false, minMembers > 1, TestGrid.class.getClassLoader()));
+      grid.caches.add(HazelcastFactory.openCaches(hz, false, minMembers > 1));
     }
     return grid;
   }
