@@ -1,24 +1,39 @@
 package org.officebridge.platform;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.Reader;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.officebridge.standin.RunningStandIn;
+import org.officebridge.standin.StandIn;
 import org.officebridge.testing.Http;
 import org.officebridge.testing.PayaraCluster;
+import org.officebridge.testing.ServerUnderTest;
+import org.officebridge.testing.WopiTestClient;
 
 /**
  * Two nodes of the demo WAR as two Payara Micro processes on 127.0.0.1 (Payara's own Hazelcast
- * off), sharing state through the connector's embedded Hazelcast with an explicit member list.
+ * off), sharing state through the connector's embedded Hazelcast with an explicit member list, and
+ * the Document Server stand-in's WOPI client calling both nodes alternately: a lock taken through
+ * node A holds on node B; node A dies in the middle of the session; the session completes through
+ * node B with no edit lost.
  */
 @EnabledIfSystemProperty(
     named = "it.server",
@@ -30,35 +45,94 @@ class TwoNodeClusterServerIT {
   private final Http http = new Http();
 
   @Test
-  void twoNodesFormOneClusterAndTheSurvivorCarriesOnWhenOneIsKilled() throws Exception {
+  void aSessionStartedOnOneNodeCompletesOnTheOtherAfterTheFirstDies() throws Exception {
     Path data = Files.createTempDirectory(Path.of("target"), "cluster-demo-data-");
-    try (PayaraCluster cluster =
-        PayaraCluster.start(
-            Path.of(
-                System.getProperty("officebridge.test.demo-war", "target/officebridge-demo.war")),
-            List.of(BASE + 2, BASE + 3),
-            List.of(BASE + 4, BASE + 5),
-            data)) {
-      assertTrue(
-          awaitReady(cluster.url(0, "api/health/ready"), b -> b.contains("\"members\":2")),
-          "node A sees both members");
-      assertTrue(
-          awaitReady(cluster.url(1, "api/health/ready"), b -> b.contains("\"members\":2")),
-          "node B sees both members");
+    try (RunningStandIn ds =
+            StandIn.builder().port(ServerUnderTest.standInPort()).jwtSecret(jwtSecret()).start();
+        PayaraCluster cluster =
+            PayaraCluster.start(
+                Path.of(
+                    System.getProperty(
+                        "officebridge.test.demo-war", "target/officebridge-demo.war")),
+                List.of(BASE + 2, BASE + 3),
+                List.of(BASE + 4, BASE + 5),
+                data)) {
+      URI nodeA = cluster.url(0, "");
+      URI nodeB = cluster.url(1, "");
+      assertTrue(awaitReady(nodeA, b -> b.contains("\"members\":2")), "A sees both members");
+      assertTrue(awaitReady(nodeB, b -> b.contains("\"members\":2")), "B sees both members");
+
+      WopiTestClient wopi = new WopiTestClient(ds);
+      String doc = firstDocument(nodeA);
+      WopiTestClient.Opened file = wopi.open(nodeA, "owner", doc);
+      URI onA = file.on(nodeA);
+      URI onB = file.on(nodeB);
+      String token = file.token();
+
+      assertEquals(200, wopi.call(onA, token, false, "LOCK", "lock-A", null).statusCode());
+      HttpResponse<String> stolen = wopi.call(onB, token, false, "LOCK", "lock-B", null);
+      assertEquals(409, stolen.statusCode(), "node B refuses a second lock");
+      assertEquals("lock-A", stolen.headers().firstValue("X-WOPI-Lock").orElse(""));
+      assertEquals(200, wopi.call(onB, token, false, "REFRESH_LOCK", "lock-A", null).statusCode());
+
+      byte[] first = "first edit, saved through node A".getBytes(StandardCharsets.UTF_8);
+      assertEquals(
+          200,
+          wopi.call(onA, token, true, "PUT", "lock-A", first, intermediate()).statusCode(),
+          "an autosave through node A");
 
       cluster.node(0).kill();
 
+      byte[] last = "last edit, saved through node B".getBytes(StandardCharsets.UTF_8);
+      HttpResponse<String> saved =
+          wopi.call(
+              onB, token, true, "PUT", "lock-A", last, Map.of("X-LOOL-WOPI-IsExitSave", "true"));
+      assertEquals(200, saved.statusCode(), "node B still knows the lock: " + saved.body());
+      assertEquals(200, wopi.call(onB, token, false, "UNLOCK", "lock-A", null).statusCode());
+      URI contents = WopiTestClient.url(onB, token, true);
+      HttpResponse<byte[]> content =
+          http.client()
+              .send(
+                  HttpRequest.newBuilder(contents)
+                      .headers(headers(wopi.proofHeaders(contents, token)))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, content.statusCode());
+      assertArrayEquals(last, content.body(), "the last edit is the document");
       assertTrue(
-          awaitReady(cluster.url(1, "api/health/ready"), b -> b.contains("\"members\":1")),
-          "node B notices node A's death and stays ready");
-      assertEquals(200, http.get(cluster.url(1, "api/health/live")).statusCode());
+          awaitReady(nodeB, b -> b.contains("\"members\":1")), "B noticed A's death, stays ready");
     }
   }
 
-  private boolean awaitReady(URI ready, Predicate<String> condition) throws Exception {
+  private static Map<String, String> intermediate() {
+    return Map.of("X-LOOL-WOPI-IsAutosave", "true", "X-LOOL-WOPI-IsExitSave", "false");
+  }
+
+  private static String[] headers(Map<String, String> map) {
+    return map.entrySet().stream()
+        .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+        .toArray(String[]::new);
+  }
+
+  private String firstDocument(URI node) throws Exception {
+    HttpResponse<String> index = http.get(node);
+    Matcher m = Pattern.compile("<tr data-doc-id=\"([^\"]+)\"").matcher(index.body());
+    assertTrue(m.find(), index.body());
+    return m.group(1);
+  }
+
+  private static String jwtSecret() throws Exception {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(ServerUnderTest.settingsFile())) {
+      p.load(r);
+    }
+    return p.getProperty("officebridge.jwt.secret");
+  }
+
+  private boolean awaitReady(URI node, Predicate<String> condition) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     while (Instant.now().isBefore(deadline)) {
-      HttpResponse<String> r = http.get(ready);
+      HttpResponse<String> r = http.get(node.resolve("api/health/ready"));
       if (r.statusCode() == 200 && condition.test(r.body())) {
         return true;
       }

@@ -51,6 +51,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
    */
   public static PayaraMicroProcess start(
       Path war, int port, Map<String, String> systemProperties, Duration timeout) throws Exception {
+    // a fresh runtime folder: Micro redeploys whatever an earlier run left registered in it,
+    // which would run a stale copy of the application beside the one under test
+    Path rootDir = Path.of("target", "payara-direct-root-" + port);
+    if (Files.exists(rootDir)) {
+      try (var walk = Files.walk(rootDir)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
@@ -68,7 +78,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
             "--nocluster",
             "--disablephonehome",
             "--rootdir",
-            "target/payara-direct-root-" + port,
+            rootDir.toString(),
             "--prebootcommandfile",
             System.getProperty("payara.preboot", "target/payara/preboot.asadmin")));
     Path log = Files.createTempFile(Path.of("target"), "payara-micro-", ".log");

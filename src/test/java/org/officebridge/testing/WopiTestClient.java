@@ -89,6 +89,32 @@ public final class WopiTestClient {
   public HttpResponse<String> call(
       URI file, String token, boolean contents, String override, String lock, byte[] body)
       throws IOException, InterruptedException {
+    return call(file, token, contents, override, lock, body, Map.of());
+  }
+
+  /**
+   * A signed WOPI call with extra headers (for example PutFile's {@code X-LOOL-WOPI-IsExitSave}).
+   *
+   * @param file the file's WOPISrc on the node to call
+   * @param token the access token
+   * @param contents whether to call {@code /contents} (GetFile, PutFile)
+   * @param override {@code X-WOPI-Override}, or null for a GET
+   * @param lock {@code X-WOPI-Lock}, or null
+   * @param body the body of a PutFile, or null
+   * @param headers further request headers
+   * @return the answer
+   * @throws IOException on a transport failure
+   * @throws InterruptedException when interrupted
+   */
+  public HttpResponse<String> call(
+      URI file,
+      String token,
+      boolean contents,
+      String override,
+      String lock,
+      byte[] body,
+      Map<String, String> headers)
+      throws IOException, InterruptedException {
     URI url = url(file, token, contents);
     HttpRequest.Builder request = HttpRequest.newBuilder(url);
     signer.headers(token, url.toString()).forEach(request::header);
@@ -104,6 +130,7 @@ public final class WopiTestClient {
     if (lock != null) {
       request.header("X-WOPI-Lock", lock);
     }
+    headers.forEach(request::header);
     return http.send(request);
   }
 
