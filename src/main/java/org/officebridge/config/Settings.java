@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param limits sizes and timeouts
  * @param sessionTtl lifetime of a Docs API editing session without callbacks
  * @param adminRole container role of administrators
+ * @param editor the Docs API editor page and its customization defaults
  */
 public record Settings(
     DocumentServer documentServer,
@@ -25,7 +26,8 @@ public record Settings(
     Wopi wopi,
     Limits limits,
     Duration sessionTtl,
-    String adminRole) {
+    String adminRole,
+    EditorSettings editor) {
 
   /**
    * @param publicUrl base URL browsers load {@code api.js} from, without trailing slash

@@ -107,10 +107,16 @@ public final class SettingsLoader {
             duration(SettingKey.READ_TIMEOUT, "PT120S"));
     Duration sessionTtl = duration(SettingKey.SESSION_TTL, "PT24H");
     String adminRole = token(SettingKey.ADMIN_ROLE, "officebridge-admin");
+    EditorSettings editor = new EditorSettingsReader(this).read();
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
-    return new Settings(ds, connector, jwt, wopi, limits, sessionTtl, adminRole);
+    return new Settings(ds, connector, jwt, wopi, limits, sessionTtl, adminRole, editor);
+  }
+
+  /** Records a problem with a setting; every problem is reported together. */
+  void problem(String text) {
+    problems.add(text);
   }
 
   private void readConfigFile() {
@@ -126,7 +132,7 @@ public final class SettingsLoader {
   }
 
   /** The raw value from the first source that has a non-blank one. */
-  private Optional<String> raw(SettingKey key) {
+  Optional<String> raw(SettingKey key) {
     return lookup(key.property(), true);
   }
 
@@ -146,11 +152,11 @@ public final class SettingsLoader {
     return value == null || value.isBlank();
   }
 
-  private static String name(SettingKey key) {
+  static String name(SettingKey key) {
     return key.property() + " (" + key.environmentVariable() + ")";
   }
 
-  private Optional<URI> url(SettingKey key) {
+  Optional<URI> url(SettingKey key) {
     Optional<String> value = raw(key);
     if (value.isEmpty()) {
       if (key.defaultText() == null) {
@@ -261,7 +267,7 @@ public final class SettingsLoader {
     return value;
   }
 
-  private boolean bool(SettingKey key, boolean fallback) {
+  boolean bool(SettingKey key, boolean fallback) {
     Optional<String> value = raw(key).map(v -> v.trim().toLowerCase(Locale.ROOT));
     if (value.isEmpty()) {
       return fallback;

@@ -12,6 +12,8 @@ import java.util.ServiceLoader;
 import org.officebridge.spi.AccessPolicy;
 import org.officebridge.spi.DocumentCatalog;
 import org.officebridge.spi.DocumentStore;
+import org.officebridge.spi.EditorCustomizer;
+import org.officebridge.spi.MentionNotifier;
 import org.officebridge.spi.SessionStore;
 import org.officebridge.spi.SharingService;
 import org.officebridge.spi.TemplateCatalog;
@@ -38,6 +40,8 @@ public class HostServices {
   private Optional<TemplateCatalog> templates;
   private Optional<DocumentCatalog> catalog;
   private SessionStore sessions;
+  private Optional<EditorCustomizer> customizer;
+  private Optional<MentionNotifier> mentions;
 
   @PostConstruct
   void bind() {
@@ -49,6 +53,8 @@ public class HostServices {
     templates = find(TemplateCatalog.class);
     catalog = find(DocumentCatalog.class);
     sessions = find(SessionStore.class).orElse(inMemorySessions);
+    customizer = find(EditorCustomizer.class);
+    mentions = find(MentionNotifier.class);
   }
 
   private <T> Optional<T> find(Class<T> type) {
@@ -116,5 +122,19 @@ public class HostServices {
    */
   public SessionStore sessions() {
     return sessions;
+  }
+
+  /**
+   * @return the host's per-page editor customization, if it has one
+   */
+  public Optional<EditorCustomizer> customizer() {
+    return customizer;
+  }
+
+  /**
+   * @return the host's mention notifications, if it has them
+   */
+  public Optional<MentionNotifier> mentions() {
+    return mentions;
   }
 }
