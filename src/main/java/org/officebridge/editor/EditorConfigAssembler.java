@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.officebridge.config.EditorSettings;
 import org.officebridge.config.Settings;
 import org.officebridge.security.JwtService;
 import org.officebridge.security.LinkPurpose;
@@ -100,7 +101,11 @@ public class EditorConfigAssembler {
     d.put("info", i);
     d.put(
         "permissions",
-        EditorPermissions.of(page.rights(), page.format(), page.customization().chat()));
+        EditorPermissions.of(
+            page.rights(),
+            page.format(),
+            page.customization().chat(),
+            settings.editor().legacyConversion() != EditorSettings.LegacyConversion.OFF));
     return d;
   }
 

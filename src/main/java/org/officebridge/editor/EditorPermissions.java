@@ -23,6 +23,10 @@ final class EditorPermissions {
    * @return whether the user may open it in {@code mode: edit} (to edit, review, comment or fill)
    */
   static boolean mayOpenForEditing(AccessRights rights, DocumentFormat format) {
+    return mayEdit(rights, format);
+  }
+
+  private static boolean mayEdit(AccessRights rights, DocumentFormat format) {
     return format.isEditable()
         && (rights.can(Permission.EDIT)
             || rights.can(Permission.REVIEW)
@@ -34,12 +38,17 @@ final class EditorPermissions {
    * @param rights the user's rights
    * @param format the document's format
    * @param chatEnabled whether the deployment (or host) allows the chat at all
+   * @param convertible whether a view-only legacy format is converted when the user asks to edit
    * @return {@code document.permissions}, every flag explicit
    */
-  static Map<String, Object> of(AccessRights rights, DocumentFormat format, boolean chatEnabled) {
+  static Map<String, Object> of(
+      AccessRights rights, DocumentFormat format, boolean chatEnabled, boolean convertible) {
     boolean changeable = format.isEditable();
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("edit", changeable && rights.can(Permission.EDIT));
+    p.put(
+        "edit",
+        (changeable || convertible && format.needsConversionToEdit())
+            && rights.can(Permission.EDIT));
     p.put("review", changeable && rights.can(Permission.REVIEW));
     p.put("comment", changeable && rights.can(Permission.COMMENT));
     p.put(

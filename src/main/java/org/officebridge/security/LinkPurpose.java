@@ -15,7 +15,12 @@ public enum LinkPurpose {
    */
   CALLBACK("c", Duration.ofDays(31)),
   /** The editor's history view downloads an old version or its changes archive. */
-  HISTORY("h", Duration.ofHours(12));
+  HISTORY("h", Duration.ofHours(12)),
+  /**
+   * The editor page's token for its own JSON endpoints (CSRF protection): binds the page to one
+   * document and one user.
+   */
+  EDITOR("e", Duration.ofHours(12));
 
   private final String code;
   private final Duration lifetime;
