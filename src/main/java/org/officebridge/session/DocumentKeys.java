@@ -63,6 +63,15 @@ public class DocumentKeys {
     return derive(settings.connector().instanceId(), info.id().value(), info.version());
   }
 
+  /**
+   * @param id a document
+   * @param version one of its versions
+   * @return the key derived from the instance, the document id and that version
+   */
+  public String derive(org.officebridge.spi.DocumentId id, String version) {
+    return derive(settings.connector().instanceId(), id.value(), version);
+  }
+
   static String derive(String instanceId, String documentId, String version) {
     String plain = instanceId + "-" + documentId + "-" + version;
     if (SAFE_VERSION.matcher(version).matches() && plain.length() <= 128) {
