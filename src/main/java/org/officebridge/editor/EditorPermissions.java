@@ -64,9 +64,9 @@ final class EditorPermissions {
     p.put("protect", changeable && rights.can(Permission.PROTECT));
     AccessRights.GroupRestrictions g = rights.groups();
     Map<String, Object> commentGroups = new LinkedHashMap<>();
-    g.commentView().ifPresent(v -> commentGroups.put("view", v));
-    g.commentEdit().ifPresent(v -> commentGroups.put("edit", v));
-    g.commentRemove().ifPresent(v -> commentGroups.put("remove", v));
+    putGroups(commentGroups, "view", g.commentView());
+    putGroups(commentGroups, "edit", g.commentEdit());
+    putGroups(commentGroups, "remove", g.commentRemove());
     if (!commentGroups.isEmpty()) {
       p.put("commentGroups", commentGroups);
     }
@@ -75,6 +75,7 @@ final class EditorPermissions {
     return p;
   }
 
+  /** An empty list means "only users without a group", the Document Server's {@code ""}. */
   private static void putGroups(Map<String, Object> p, String name, Optional<List<String>> groups) {
     groups.ifPresent(list -> p.put(name, list.isEmpty() ? List.of("") : list));
   }
