@@ -3,6 +3,7 @@ package org.officebridge.platform;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.officebridge.callback.EditorStatusResource;
 import org.officebridge.operations.HealthResource;
 
 /**
@@ -14,6 +15,6 @@ public class ApiApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(HealthResource.class);
+    return Set.of(HealthResource.class, EditorStatusResource.class);
   }
 }
