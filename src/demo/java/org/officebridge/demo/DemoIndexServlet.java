@@ -19,7 +19,7 @@ import org.officebridge.web.Escape;
  * Docs API editor ({@code data-open="api"}) and an "Open via WOPI" link ({@code data-open="wopi"}),
  * its versions, and forms to switch user, upload and create documents.
  */
-@WebServlet(urlPatterns = {"", "/demo/"})
+@WebServlet(urlPatterns = {"", "/index.html", "/demo/"})
 public class DemoIndexServlet extends HttpServlet {
 
   private static final DateTimeFormatter WHEN =
