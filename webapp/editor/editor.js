@@ -336,6 +336,22 @@
     }
   }
 
+  /* Save notices of the callback feature (failed saves, recovery and conflict copies). */
+  var seenNotices = {};
+  function pollStatus(first) {
+    fetch('api/editor/status?doc=' + encodeURIComponent(data.doc), { credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : { notices: [] }; })
+      .then(function (status) {
+        (status.notices || []).forEach(function (n) {
+          if (!seenNotices[n.id]) {
+            seenNotices[n.id] = true;
+            if (!first) { notice(n.message + (n.copyTitle ? ' ' + n.copyTitle : '')); }
+          }
+        });
+      })
+      .catch(function () {});
+  }
+
   function start() {
     if (!window.DocsAPI || !window.DocsAPI.DocEditor) {
       $('officebridge-placeholder').textContent = text('page.noEditor');
@@ -347,6 +363,8 @@
     docEditor = new window.DocsAPI.DocEditor('officebridge-placeholder', config);
     window.officebridgeEditor = docEditor;
     tools();
+    pollStatus(true);
+    setInterval(function () { pollStatus(false); }, 20000);
   }
 
   if (document.readyState === 'loading') {

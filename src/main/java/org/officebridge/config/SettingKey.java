@@ -89,6 +89,12 @@ public enum SettingKey {
       "PT120S",
       false,
       "Read timeout for calls to the Document Server (per request; downloads reset it per block)."),
+  CONVERSION_TIMEOUT(
+      "conversion.timeout",
+      "PT5M",
+      false,
+      "How long the connector waits for a conversion (convert on open, download as, save as,"
+          + " thumbnails), polling included."),
   SESSION_TTL(
       "session.ttl",
       "PT24H",

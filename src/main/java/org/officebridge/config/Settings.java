@@ -83,6 +83,11 @@ public record Settings(
    * @param maxFileSize largest document in bytes
    * @param connectTimeout connect timeout of calls to the Document Server
    * @param readTimeout read timeout of calls to the Document Server
+   * @param conversionTimeout how long a conversion may take, polling included
    */
-  public record Limits(long maxFileSize, Duration connectTimeout, Duration readTimeout) {}
+  public record Limits(
+      long maxFileSize,
+      Duration connectTimeout,
+      Duration readTimeout,
+      Duration conversionTimeout) {}
 }

@@ -104,7 +104,8 @@ public final class SettingsLoader {
         new Settings.Limits(
             size(SettingKey.MAX_FILE_SIZE, "100MiB"),
             duration(SettingKey.CONNECT_TIMEOUT, "PT10S"),
-            duration(SettingKey.READ_TIMEOUT, "PT120S"));
+            duration(SettingKey.READ_TIMEOUT, "PT120S"),
+            duration(SettingKey.CONVERSION_TIMEOUT, "PT5M"));
     Duration sessionTtl = duration(SettingKey.SESSION_TTL, "PT24H");
     String adminRole = token(SettingKey.ADMIN_ROLE, "officebridge-admin");
     EditorSettings editor = new EditorSettingsReader(this).read();

@@ -12,6 +12,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.officebridge.config.EditorSettings;
 import org.officebridge.config.Settings;
+import org.officebridge.documentserver.CommandServiceClient;
+import org.officebridge.documentserver.ConversionClient;
+import org.officebridge.documentserver.ConversionRequest;
+import org.officebridge.documentserver.DocumentServerException;
 import org.officebridge.documentserver.DocumentServerHttp;
 import org.officebridge.documentserver.ForbiddenUrlException;
 import org.officebridge.formats.DocumentFormat;
@@ -44,7 +48,8 @@ public class EditorActions {
   @Inject HostServices host;
   @Inject Settings settings;
   @Inject DocumentKeys keys;
-  @Inject DocumentServerCalls documentServer;
+  @Inject CommandServiceClient commands;
+  @Inject ConversionClient conversions;
   @Inject DocumentServerHttp http;
   @Inject LinkSigner links;
   @Inject Clock clock;
@@ -60,7 +65,7 @@ public class EditorActions {
       DocumentInfo info = host.documents().describe(actor.id());
       String title = withExtension(requested, info.fileType());
       DocumentInfo renamed = host.documents().rename(actor.id(), title, actor.user());
-      liveSessionKey(actor.id()).ifPresent(k -> documentServer.sendMeta(k, renamed.title()));
+      liveSessionKey(actor.id()).ifPresent(k -> sendMeta(k, renamed.title()));
       LOG.info(() -> "event=rename doc=" + actor.id() + " user=" + actor.user().id());
       return Map.of("title", renamed.title());
     } catch (HostException e) {
@@ -77,6 +82,15 @@ public class EditorActions {
       throw new EditorException(400, "rename.invalid", "invalid title");
     }
     return title;
+  }
+
+  /** Best effort: the DMS already holds the new name; editors that miss it see it on reopening. */
+  private void sendMeta(String key, String title) {
+    try {
+      commands.meta(key, title);
+    } catch (DocumentServerException e) {
+      LOG.warning(() -> "event=meta outcome=failed key=" + key + " reason=" + e.getMessage());
+    }
   }
 
   private Optional<String> liveSessionKey(DocumentId id) throws HostException {
@@ -120,15 +134,17 @@ public class EditorActions {
     String source =
         DocumentDownloadServlet.urlFor(
             links, settings.connector().url().toString(), info.id(), Optional.of(info.version()));
-    String key = "conv-" + keys.derive(info);
     try {
       URI converted =
-          documentServer.convert(
-              source,
-              info.fileType(),
-              target,
-              key.substring(0, Math.min(128, key.length())),
-              info.title());
+          conversions
+              .convert(
+                  ConversionRequest.of(
+                          URI.create(source),
+                          info.fileType(),
+                          target,
+                          conversions.keyFor(info.id(), info.version(), target))
+                      .withTitle(info.title()))
+              .fileUrl();
       DocumentInfo stored = storeConversion(actor, info, target, converted);
       LOG.info(
           () ->
@@ -139,7 +155,7 @@ public class EditorActions {
                   + " as="
                   + settings.editor().legacyConversion().text());
       return stored.id();
-    } catch (IOException | InterruptedException | EditorException e) {
+    } catch (IOException | InterruptedException | EditorException | DocumentServerException e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }

@@ -15,9 +15,7 @@ import java.util.TreeSet;
 import org.officebridge.config.EditorSettings;
 import org.officebridge.config.Settings;
 import org.officebridge.security.JwtService;
-import org.officebridge.security.LinkPurpose;
 import org.officebridge.security.LinkSigner;
-import org.officebridge.spi.DocumentId;
 import org.officebridge.spi.DocumentInfo;
 import org.officebridge.spi.EditorContext;
 import org.officebridge.spi.EditorCustomization;
@@ -122,14 +120,6 @@ public class EditorConfigAssembler {
   }
 
   /**
-   * The callback URL of the document's editing session. Built here until the callback feature's
-   * helper is merged; the path and link purpose are the ones the callback servlet checks.
-   */
-  private String callbackUrl(DocumentId id) {
-    return settings.connector().url() + "/callback/" + links.sign(LinkPurpose.CALLBACK, id.value());
-  }
-
-  /**
    * @param entries the host's sharing settings
    * @return {@code document.info.sharingSettings}
    */
@@ -151,9 +141,7 @@ public class EditorConfigAssembler {
     EditorCustomization c = page.customization();
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("mode", page.editing() ? "edit" : "view");
-    if (page.editing()) {
-      e.put("callbackUrl", callbackUrl(page.document().id()));
-    }
+    page.callbackUrl().ifPresent(url -> e.put("callbackUrl", url));
     e.put("lang", c.locale().getLanguage().isEmpty() ? "en" : c.locale().getLanguage());
     if (!c.locale().getCountry().isEmpty()) {
       e.put("region", c.locale().getLanguage() + "-" + c.locale().getCountry());

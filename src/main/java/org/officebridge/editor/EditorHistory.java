@@ -226,6 +226,7 @@ public class EditorHistory {
       Optional<EditingSession> session = host.sessions().load(actor.id(), clock.instant());
       if (session.isPresent() && session.get().protocol() == EditingSession.Protocol.DOCS_API) {
         host.sessions().remove(session.get());
+        keys.markUsed(session.get().documentKey());
       }
       LOG.info(
           () ->

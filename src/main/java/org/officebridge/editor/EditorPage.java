@@ -22,7 +22,8 @@ import org.officebridge.spi.User;
  * @param user the acting user
  * @param rights the user's rights
  * @param key the document key to open with
- * @param editing whether the editor opens in {@code mode: edit}
+ * @param callbackUrl where the Document Server reports the session; present exactly when the editor
+ *     opens in {@code mode: edit}
  * @param platform desktop, mobile or embedded
  * @param ownerName the owner's display name, if known
  * @param favorite whether the user marked it a favourite, when the host keeps favourites
@@ -39,7 +40,7 @@ record EditorPage(
     User user,
     AccessRights rights,
     String key,
-    boolean editing,
+    Optional<String> callbackUrl,
     EditorContext.Platform platform,
     Optional<String> ownerName,
     Optional<Boolean> favorite,
@@ -57,12 +58,20 @@ record EditorPage(
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(rights, "rights");
     Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(callbackUrl, "callbackUrl");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(customization, "customization");
     Objects.requireNonNull(browserBase, "browserBase");
     sharing = sharing.map(List::copyOf);
     recent = List.copyOf(recent);
     templates = List.copyOf(templates);
+  }
+
+  /**
+   * @return whether the editor opens in {@code mode: edit}
+   */
+  boolean editing() {
+    return callbackUrl.isPresent();
   }
 
   /**

@@ -4,20 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
+import org.officebridge.callback.CallbackUrls;
 import org.officebridge.config.EditorSettings;
 import org.officebridge.config.Settings;
 import org.officebridge.formats.DocumentFormat;
 import org.officebridge.formats.DocumentFormats;
 import org.officebridge.formats.DocumentType;
 import org.officebridge.host.HostServices;
-import org.officebridge.session.DocumentKeys;
 import org.officebridge.spi.DocumentCatalog;
 import org.officebridge.spi.DocumentInfo;
 import org.officebridge.spi.EditingSession;
@@ -31,8 +29,9 @@ import org.officebridge.spi.User;
 
 /**
  * Loads what an editor page shows from the host: the document, its format, whether the user gets an
- * editing session (never beyond their rights), the document key (joining a live session, or
- * starting one for editing), and the customization from the settings and the host's customizer.
+ * editing session (never beyond their rights), the document key and callback URL (joining a live
+ * session; the callback feature records sessions from the Document Server's status callbacks), and
+ * the customization from the settings and the host's customizer.
  */
 @ApplicationScoped
 public class EditorService {
@@ -41,7 +40,7 @@ public class EditorService {
 
   @Inject HostServices host;
   @Inject Settings settings;
-  @Inject DocumentKeys keys;
+  @Inject CallbackUrls callbacks;
   @Inject Clock clock;
 
   /**
@@ -66,10 +65,13 @@ public class EditorService {
           !mode.equals(Optional.of("view"))
               && platform != EditorContext.Platform.EMBEDDED
               && EditorPermissions.mayOpenForEditing(actor.rights(), format);
-      Optional<String> sessionKey =
-          editing ? joinOrStartSession(info, actor.user()) : Optional.empty();
-      editing = sessionKey.isPresent();
-      String key = sessionKey.orElse(keys.current(info));
+      if (editing && wopiSessionIsOpen(info)) {
+        LOG.info(() -> "event=editor-open outcome=view-only reason=wopi-session doc=" + info.id());
+        editing = false;
+      }
+      CallbackUrls.EditorCallback session = callbacks.forEditor(info);
+      Optional<String> callbackUrl =
+          editing ? Optional.of(session.callbackUrl()) : Optional.empty();
       EditorCustomization customization = customization(actor, info, editing, platform);
       DocumentType type = format.type().orElseThrow();
       return new EditorPage(
@@ -77,8 +79,8 @@ public class EditorService {
           format,
           actor.user(),
           actor.rights(),
-          key,
-          editing,
+          session.documentKey(),
+          callbackUrl,
           platform,
           host.users().findUser(info.ownerId()).map(User::name),
           favorite(actor, info),
@@ -105,40 +107,12 @@ public class EditorService {
             () -> new EditorException(415, "error.format", "no editor for ." + info.fileType()));
   }
 
-  /**
-   * Joins the document's live Docs API session, or starts one whose key every later opener shares
-   * (also across forcesaves) until the session ends. A live WOPI session means no Docs API editing.
-   */
-  private Optional<String> joinOrStartSession(DocumentInfo info, User user)
-      throws HostUnavailableException {
-    Instant now = clock.instant();
-    for (int attempt = 0; attempt < 3; attempt++) {
-      Optional<EditingSession> live = host.sessions().load(info.id(), now);
-      if (live.isPresent()) {
-        if (live.get().protocol() != EditingSession.Protocol.DOCS_API) {
-          LOG.info(
-              () -> "event=editor-open outcome=view-only reason=wopi-session doc=" + info.id());
-          return Optional.empty();
-        }
-        return Optional.of(live.get().documentKey());
-      }
-      EditingSession started =
-          new EditingSession(
-              info.id(),
-              EditingSession.Protocol.DOCS_API,
-              keys.derive(info),
-              info.version(),
-              Optional.empty(),
-              Set.of(user.id()),
-              0,
-              now,
-              now.plus(settings.sessionTtl()),
-              0);
-      if (host.sessions().insert(started, now)) {
-        return Optional.of(started.documentKey());
-      }
-    }
-    throw new HostUnavailableException("the session store keeps changing under us");
+  /** While a WOPI session edits the document, the Docs API only views it. */
+  private boolean wopiSessionIsOpen(DocumentInfo info) throws HostUnavailableException {
+    return host.sessions()
+        .load(info.id(), clock.instant())
+        .filter(s -> s.protocol() != EditingSession.Protocol.DOCS_API)
+        .isPresent();
   }
 
   private EditorCustomization customization(

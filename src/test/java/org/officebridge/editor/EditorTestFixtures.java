@@ -102,7 +102,7 @@ final class EditorTestFixtures {
         user(role),
         new AccessRights(DEMO_ROLES.get(role), AccessRights.GroupRestrictions.NONE),
         "unit-doc1-3",
-        editing,
+        editing ? Optional.of("http://127.0.0.1:8080/ob/callback/signed-link") : Optional.empty(),
         platform,
         Optional.of("Olivia Owner"),
         Optional.of(false),
