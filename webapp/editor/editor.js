@@ -193,7 +193,7 @@
     },
     onDownloadAs: function (e) {
       record('onDownloadAs', 'answered');
-      if (e.data && e.data.url) { window.location.assign(e.data.url); }
+      if (e.data && e.data.url) { window.open(e.data.url, '_blank', 'noopener'); }
     },
     onRequestUsers: function (e) {
       var c = (e.data && e.data.c) || 'mention';
