@@ -324,6 +324,7 @@
         var o = document.createElement('option');
         o.value = f;
         o.textContent = f;
+        o.selected = f === 'pdf';
         select.appendChild(o);
       });
       label.appendChild(select);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.officebridge.formats.DocumentFormats;
 import org.officebridge.host.HostServices;
 import org.officebridge.spi.DocumentInfo;
+import org.officebridge.spi.EditorContext;
 import org.officebridge.spi.Permission;
 import org.officebridge.web.Escape;
 
@@ -57,7 +58,7 @@ public class EditorPageModel {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("close", page.customization().close());
     f.put("rename", editing && rights.can(Permission.RENAME));
-    f.put("editRights", !editing && rights.can(Permission.EDIT));
+    f.put("editRights", !editing && page.platform() != EditorContext.Platform.EMBEDDED);
     f.put("sharing", host.sharing().isPresent());
     f.put(
         "sharingChangeable",

@@ -71,6 +71,10 @@ abstract class EditorContract {
 
   abstract String jwtSecret();
 
+  private static String newDocumentId(EditorPage page) {
+    return (String) page.data().get("doc");
+  }
+
   private String newDocument(String type) throws Exception {
     return client().createDocument("owner", "Editor test " + UUID.randomUUID(), type);
   }
@@ -113,6 +117,10 @@ abstract class EditorContract {
     assertEquals("view", page.config("editorConfig.mode"));
     assertEquals(true, page.config("document.permissions.edit"));
     assertEquals(true, page.features().get("editRights"));
+    assertEquals(
+        true,
+        client().editor("viewer", "doc=" + newDocumentId(page)).features().get("editRights"),
+        "viewers may ask: the connector answers with denyEditingRights");
   }
 
   @Test
