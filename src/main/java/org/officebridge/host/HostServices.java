@@ -1,6 +1,7 @@
 package org.officebridge.host;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -55,6 +56,21 @@ public class HostServices {
     sessions = find(SessionStore.class).orElse(inMemorySessions);
     customizer = find(EditorCustomizer.class);
     mentions = find(MentionNotifier.class);
+  }
+
+  @PreDestroy
+  void closeServiceLoaded() {
+    for (Object part : serviceLoaded.values()) {
+      if (part instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          java.util.logging.Logger.getLogger(HostServices.class.getName())
+              .warning(() -> "event=host-close outcome=failed part=" + part.getClass().getName());
+        }
+      }
+    }
+    serviceLoaded.clear();
   }
 
   private <T> Optional<T> find(Class<T> type) {
