@@ -147,7 +147,7 @@
         d.appendChild(button(text('sharing.save'), function () {
           var entries = res.entries.map(function (e) {
             var s = d.querySelector('select[data-level-of="' + CSS.escape(e.principal) + '"]');
-            return { principal: e.principal, displayName: e.displayName, isLink: e.isLink, level: s ? s.value : e.level };
+            return { principal: e.principal, displayName: e.displayName, kind: e.kind, level: s ? s.value : e.level };
           });
           call('PUT', 'sharing', { entries: entries }).then(function (saved) {
             close();

@@ -51,7 +51,7 @@ public class DemoSharing implements SharingService {
                 p.getProperty(i + ".principal"),
                 p.getProperty(i + ".name"),
                 ShareEntry.Level.valueOf(p.getProperty(i + ".level")),
-                Boolean.parseBoolean(p.getProperty(i + ".link"))));
+                ShareEntry.Kind.valueOf(p.getProperty(i + ".kind", "USER"))));
       }
       return entries;
     } catch (IOException | RuntimeException e) {
@@ -72,7 +72,7 @@ public class DemoSharing implements SharingService {
             case FORM_FILLER -> ShareEntry.Level.FILL_FORMS;
             case VIEWER -> ShareEntry.Level.READ_ONLY;
           };
-      entries.add(new ShareEntry(u.id(), u.name(), level, false));
+      entries.add(new ShareEntry(u.id(), u.name(), level, ShareEntry.Kind.USER));
     }
     return entries;
   }
@@ -93,7 +93,7 @@ public class DemoSharing implements SharingService {
       p.setProperty(i + ".principal", e.principal());
       p.setProperty(i + ".name", e.displayName());
       p.setProperty(i + ".level", e.level().name());
-      p.setProperty(i + ".link", String.valueOf(e.isLink()));
+      p.setProperty(i + ".kind", e.kind().name());
     }
     try {
       Files.createDirectories(root);

@@ -61,6 +61,7 @@ public class EditorService {
     try {
       DocumentInfo info = host.documents().describe(actor.id());
       DocumentFormat format = formatOf(info);
+      noteOpened(actor);
       boolean editing =
           !mode.equals(Optional.of("view"))
               && platform != EditorContext.Platform.EMBEDDED
@@ -105,6 +106,17 @@ public class EditorService {
         .filter(f -> f.type().isPresent())
         .orElseThrow(
             () -> new EditorException(415, "error.format", "no editor for ." + info.fileType()));
+  }
+
+  /** Tells the host's catalog, for its recent files; a failure only costs the list's order. */
+  private void noteOpened(EditorActor actor) {
+    if (host.catalog().isPresent()) {
+      try {
+        host.catalog().get().noteOpened(actor.id(), actor.user());
+      } catch (HostUnavailableException e) {
+        LOG.info(() -> "event=note-opened outcome=failed doc=" + actor.id());
+      }
+    }
   }
 
   /** While a WOPI session edits the document, the Docs API only views it. */

@@ -45,6 +45,7 @@ public class EditorSharing {
         m.put("displayName", e.displayName());
         m.put("level", e.level().name().toLowerCase(java.util.Locale.ROOT));
         m.put("label", SharingLevels.label(e.level()));
+        m.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
         m.put("isLink", e.isLink());
         list.add(m);
       }
@@ -66,6 +67,20 @@ public class EditorSharing {
     } catch (HostException e) {
       throw EditorException.from(e);
     }
+  }
+
+  /** The entry's {@code kind} (user, group, link); {@code isLink: true} alone also means a link. */
+  private static ShareEntry.Kind kind(Map<String, Object> entry) {
+    Object kind = entry.get("kind");
+    if (kind == null) {
+      return Boolean.TRUE.equals(entry.get("isLink")) ? ShareEntry.Kind.LINK : ShareEntry.Kind.USER;
+    }
+    for (ShareEntry.Kind k : ShareEntry.Kind.values()) {
+      if (k.name().equalsIgnoreCase(String.valueOf(kind))) {
+        return k;
+      }
+    }
+    throw EditorException.badRequest("kind must be user, group or link");
   }
 
   /**
@@ -92,7 +107,7 @@ public class EditorSharing {
               EditorEndpoints.string(m, "displayName", 256),
               SharingLevels.parse(EditorEndpoints.string(m, "level", 32))
                   .orElseThrow(() -> EditorException.badRequest("unknown level")),
-              Boolean.TRUE.equals(m.get("isLink"))));
+              kind(m)));
     }
     try {
       sharing.updateSharing(actor.id(), entries, actor.user());
