@@ -284,4 +284,51 @@ public class EditorActions {
       throw EditorException.from(e);
     }
   }
+
+  /**
+   * A converted file to hand to the browser.
+   *
+   * @param title its file name
+   * @param stream its bytes; the caller closes it
+   */
+  record Converted(String title, InputStream stream) {}
+
+  /**
+   * Converts the stored document into another format through the conversion API.
+   *
+   * @param actor the acting user (who may download)
+   * @param format the wanted extension
+   * @return the result, streaming from the Document Server
+   * @throws EditorException 400 for a format the document cannot be converted to, 502 when the
+   *     conversion fails
+   */
+  Converted convertForDownload(EditorActor actor, String format) {
+    actor.require(Permission.DOWNLOAD);
+    String target = format.toLowerCase(java.util.Locale.ROOT);
+    try {
+      DocumentInfo info = host.documents().describe(actor.id());
+      DocumentFormat source = EditorService.formatOf(info);
+      if (!source.convertsTo(target)) {
+        throw EditorException.badRequest("." + info.fileType() + " does not convert to ." + target);
+      }
+      String url =
+          DocumentDownloadServlet.urlFor(
+              links, settings.connector().url().toString(), info.id(), Optional.of(info.version()));
+      var result =
+          conversions.convert(
+              ConversionRequest.of(
+                      URI.create(url),
+                      info.fileType(),
+                      target,
+                      conversions.keyFor(info.id(), info.version(), target))
+                  .withTitle(info.title()));
+      return new Converted(info.baseName() + "." + target, conversions.openResult(result));
+    } catch (HostException e) {
+      throw EditorException.from(e);
+    } catch (IOException | DocumentServerException e) {
+      LOG.warning(
+          () -> "event=download-as outcome=failed doc=" + actor.id() + " reason=" + e.getMessage());
+      throw new EditorException(502, "action.failed", "conversion failed");
+    }
+  }
 }

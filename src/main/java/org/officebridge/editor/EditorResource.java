@@ -300,41 +300,67 @@ public class EditorResource {
   }
 
   /**
-   * The document's current content for the browser (the embedded viewer's download button). A plain
-   * same-origin download: no page token, but the user's download right.
+   * The document's current content for the browser (the embedded viewer's download button), or,
+   * with {@code format}, the stored document converted through the conversion API ("download as"
+   * without opening the editor). A plain same-origin download: no page token, but the user's
+   * download right.
    *
    * @param doc the document
+   * @param format an extension to convert to, if any
    * @return the file as an attachment
    */
   @GET
   @Path("content")
   @Produces(MediaType.WILDCARD)
-  public Response content(@PathParam("doc") String doc) {
+  public Response content(@PathParam("doc") String doc, @QueryParam("format") String format) {
     EditorActor actor =
         guard.actor(
             request,
             DocumentId.parse(doc).orElseThrow(() -> EditorException.badRequest("bad doc")));
     actor.require(Permission.DOWNLOAD);
+    if (format != null && !format.isEmpty()) {
+      EditorActions.Converted converted = actions.convertForDownload(actor, format);
+      return attachment(converted.stream()::transferTo, converted.title(), -1, converted.stream());
+    }
     Content content;
     try {
       content = host.documents().openContent(actor.id());
     } catch (HostException e) {
       throw EditorException.from(e);
     }
-    StreamingOutput body =
+    return attachment(
+        out -> content.stream().transferTo(out),
+        content.info().title(),
+        content.info().size(),
+        content);
+  }
+
+  /** Writes the body and closes what it read from. */
+  private interface Body {
+    void writeTo(java.io.OutputStream out) throws java.io.IOException;
+  }
+
+  private static Response attachment(Body body, String title, long size, AutoCloseable source) {
+    StreamingOutput output =
         out -> {
-          try (Content c = content) {
-            c.stream().transferTo(out);
+          try (source) {
+            body.writeTo(out);
+          } catch (java.io.IOException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new java.io.IOException(e);
           }
         };
-    return Response.ok(body, "application/octet-stream")
-        .header("Content-Length", content.info().size())
-        .header(
-            "Content-Disposition",
-            "attachment; filename*=UTF-8''"
-                + org.officebridge.web.Escape.urlParam(content.info().title()))
-        .header("Cache-Control", "no-store")
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
+    Response.ResponseBuilder r =
+        Response.ok(output, "application/octet-stream")
+            .header(
+                "Content-Disposition",
+                "attachment; filename*=UTF-8''" + org.officebridge.web.Escape.urlParam(title))
+            .header("Cache-Control", "no-store")
+            .header("X-Content-Type-Options", "nosniff");
+    if (size >= 0) {
+      r.header("Content-Length", size);
+    }
+    return r.build();
   }
 }

@@ -504,6 +504,25 @@ abstract class EditorContract {
   }
 
   @Test
+  void hostCustomizerAndUserLocaleShapeTheEditor() throws Exception {
+    String doc = newDocument("docx");
+    EditorPage owner = client().editor("owner", "doc=" + doc);
+    assertEquals("officebridge demo DMS", owner.config("editorConfig.customization.customer.name"));
+    assertNull(owner.config("editorConfig.customization.uiTheme"));
+    assertEquals("en", owner.config("editorConfig.lang"));
+    EditorPage viewer = client().editor("viewer", "doc=" + doc);
+    assertEquals("theme-dark", viewer.config("editorConfig.customization.uiTheme"));
+    assertEquals("ru-RU", viewer.config("editorConfig.region"));
+    EditorPage reviewer = client().editor("reviewer", "doc=" + doc);
+    assertEquals("de", reviewer.config("editorConfig.lang"));
+    assertEquals("de-DE", reviewer.config("editorConfig.region"));
+    assertTrue(reviewer.response().body().contains("<html lang=\"de\">"));
+    assertEquals(
+        "Sie dürfen dieses Dokument nur ansehen.",
+        ((Map<?, ?>) reviewer.data().get("messages")).get("editRights.denied"));
+  }
+
+  @Test
   void refreshedConfigIsSignedAndReferenceDataFindsTheSource() throws Exception {
     String doc = newDocument("xlsx");
     String source = newDocument("xlsx");
