@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.officebridge.standin.RunningStandIn;
+import org.officebridge.standin.callback.CallbackRecord;
+import org.officebridge.standin.session.OpenOutcome;
 import org.officebridge.testing.DemoClient;
 import org.officebridge.testing.DemoClient.EditorPage;
 
@@ -70,6 +73,11 @@ abstract class EditorContract {
   abstract DemoClient client();
 
   abstract String jwtSecret();
+
+  /**
+   * @return the Document Server stand-in the connector under test is configured with
+   */
+  abstract RunningStandIn documentServer();
 
   private static String newDocumentId(EditorPage page) {
     return (String) page.data().get("doc");
@@ -585,5 +593,87 @@ abstract class EditorContract {
                         java.net.http.HttpRequest.BodyPublishers.ofString(
                             "type=docx&title=Forged&token=x.y")));
     assertEquals(403, forged.statusCode());
+  }
+
+  // --- with the Document Server (the stand-in) ------------------------------------------------
+
+  @Test
+  void documentServerAcceptsTheSignedConfigDownloadsTheDocumentAndCallsBack() throws Exception {
+    EditorPage page = client().editor("editor", "doc=" + newDocument("docx"));
+    OpenOutcome opened = documentServer().openEditor(page.config());
+    assertTrue(opened.opened(), String.valueOf(opened.describe()));
+    String key = (String) page.config("document.key");
+    documentServer().leave(key, "editor");
+    CallbackRecord closed =
+        documentServer()
+            .callbacks()
+            .await(r -> r.key().equals(key) && r.status() == 4, java.time.Duration.ofSeconds(20))
+            .orElseThrow(() -> new AssertionError("no status 4 for " + key));
+    assertTrue(closed.accepted(), closed.answer());
+  }
+
+  @Test
+  void documentServerRefusesAConfigWhoseSignedValuesWereChanged() throws Exception {
+    EditorPage page = client().editor("viewer", "doc=" + newDocument("docx"));
+    Map<String, Object> forged = new java.util.LinkedHashMap<>(page.config());
+    forged.put(
+        "token", ((String) forged.get("token")).replaceAll(".$", "A").replaceAll("..$", "xx"));
+    assertFalse(documentServer().openEditor(forged).opened());
+  }
+
+  @Test
+  void legacyDocumentBecomesOoxmlWhenAnEditorAsksToEditAndOnlyThen() throws Exception {
+    String name = "Memo " + UUID.randomUUID() + ".doc";
+    byte[] rtf =
+        "{\\rtf1\\ansi A legacy memo.\\par}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertEquals(302, client().upload("owner", null, name, rtf));
+    String doc = client().idOf(name);
+    EditorPage reviewer = client().editor("reviewer", "doc=" + doc);
+    assertEquals("view", reviewer.config("editorConfig.mode"));
+    assertEquals(
+        403, client().call("reviewer", reviewer, "POST", "edit-rights", "{}").statusCode());
+    assertEquals(name, client().editor("owner", "doc=" + doc).config("document.title"));
+    EditorPage owner = client().editor("owner", "doc=" + doc);
+    assertEquals("view", owner.config("editorConfig.mode"));
+    assertEquals(true, owner.config("document.permissions.edit"));
+    HttpResponse<String> granted = client().call("owner", owner, "POST", "edit-rights", "{}");
+    assertEquals(200, granted.statusCode(), granted.body());
+    assertEquals(doc, body(granted).get("doc"));
+    EditorPage converted = client().editor("owner", "doc=" + doc + "&mode=edit");
+    assertEquals(name.replace(".doc", ".docx"), converted.config("document.title"));
+    assertEquals("edit", converted.config("editorConfig.mode"));
+    assertEquals(
+        2,
+        ((List<?>) body(client().call("owner", converted, "GET", "history", null)).get("history"))
+            .size());
+  }
+
+  @Test
+  void contentConvertsToAnotherFormatThroughTheConversionApi() throws Exception {
+    String doc = newDocument("docx");
+    HttpResponse<String> pdf =
+        client().send(client().get("filler", "api/editor/" + doc + "/content?format=pdf"));
+    assertEquals(200, pdf.statusCode(), pdf.body());
+    assertTrue(pdf.body().startsWith("%PDF"));
+    assertTrue(pdf.headers().firstValue("Content-Disposition").orElseThrow().contains(".pdf"));
+  }
+
+  @Test
+  void renameReachesOpenEditorsThroughTheMetaCommand() throws Exception {
+    String doc = newDocument("docx");
+    EditorPage page = client().editor("editor", "doc=" + doc);
+    assertTrue(documentServer().openEditor(page.config()).opened());
+    String key = (String) page.config("document.key");
+    documentServer()
+        .callbacks()
+        .await(r -> r.key().equals(key) && r.status() == 1, java.time.Duration.ofSeconds(20));
+    String name = "Meta " + UUID.randomUUID();
+    assertEquals(
+        200,
+        client()
+            .call("editor", page, "POST", "rename", DemoClient.json(Map.of("title", name)))
+            .statusCode());
+    assertEquals(name + ".docx", documentServer().session(key).orElseThrow().title());
+    documentServer().leave(key, "editor");
   }
 }
