@@ -113,15 +113,19 @@ public class EditorHistory {
       } else if (record.isPresent() && v.kind() == VersionKind.EDIT_FINAL) {
         key = record.get().documentKey();
       } else {
-        key = keys.derive(actor.id(), v.version());
+        key = historyKey(actor, v);
       }
       if (!used.add(key)) {
-        key = keys.derive(actor.id(), v.version());
+        key = historyKey(actor, v);
         used.add(key);
       }
       out.add(0, new Entry(v, key, record));
     }
     return out;
+  }
+
+  private String historyKey(EditorActor actor, VersionInfo v) {
+    return keys.derive(actor.id(), "history/" + v.version());
   }
 
   /**

@@ -676,4 +676,41 @@ abstract class EditorContract {
     assertEquals(name + ".docx", documentServer().session(key).orElseThrow().title());
     documentServer().leave(key, "editor");
   }
+
+  @Test
+  void historyOfAnEditedVersionOffersItsChangesWithCorsForTheDocumentServerOnly() throws Exception {
+    String doc = newDocument("docx");
+    EditorPage page = client().editor("editor", "doc=" + doc);
+    assertTrue(documentServer().openEditor(page.config()).opened());
+    String key = (String) page.config("document.key");
+    documentServer().edit(key, "editor");
+    documentServer().leave(key, "editor");
+    CallbackRecord saved =
+        documentServer()
+            .callbacks()
+            .await(r -> r.key().equals(key) && r.status() == 2, java.time.Duration.ofSeconds(30))
+            .orElseThrow(() -> new AssertionError("no status 2 for " + key));
+    assertTrue(saved.accepted(), saved.answer());
+    EditorPage owner = client().editor("owner", "doc=" + doc);
+    Map<String, Object> history = body(client().call("owner", owner, "GET", "history", null));
+    assertEquals(2, ((Number) history.get("currentVersion")).intValue());
+    Map<String, Object> version2 = body(client().call("owner", owner, "GET", "history/2", null));
+    assertNotEquals(
+        key,
+        at(version2, "previous.key"),
+        "the session's key holds the edited content, so it must not name the version before");
+    String changesUrl = (String) version2.get("changesUrl");
+    assertTrue(changesUrl != null && changesUrl.contains("/history/"), String.valueOf(version2));
+    HttpResponse<String> zip =
+        client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(changesUrl)).GET());
+    assertEquals(200, zip.statusCode());
+    assertTrue(zip.body().startsWith("PK"));
+    String dsOrigin = documentServer().baseUrl().toString().replaceAll("/$", "");
+    assertEquals(dsOrigin, zip.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+    assertEquals(
+        403,
+        client()
+            .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(changesUrl + "A")).GET())
+            .statusCode());
+  }
 }
