@@ -20,7 +20,12 @@ public enum LinkPurpose {
    * The editor page's token for its own JSON endpoints (CSRF protection): binds the page to one
    * document and one user.
    */
-  EDITOR("e", Duration.ofHours(12));
+  EDITOR("e", Duration.ofHours(12)),
+  /**
+   * The WOPI editor downloads an image picked in the DMS ({@code Action_InsertGraphic}); the link
+   * works once.
+   */
+  WOPI_IMAGE("i", Duration.ofMinutes(10));
 
   private final String code;
   private final Duration lifetime;
