@@ -85,6 +85,7 @@ public class DemoIndexServlet extends HttpServlet {
         "<form method=\"post\" action=\"demo/upload\" enctype=\"multipart/form-data\">"
             + "<h2>Upload</h2><input type=\"file\" name=\"file\" required>"
             + "<button type=\"submit\" id=\"upload\">Upload</button></form></section>");
+    out.println("<p><a href=\"demo/mentions\" id=\"mentions-link\">Mention notifications</a></p>");
     DemoPage.end(out);
   }
 }

@@ -57,6 +57,7 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
   private final Object createLock = new Object();
   private Path root;
   private Clock clock;
+  private DemoFaults faults;
 
   /** For CDI; the folder is chosen in {@link #init()}. */
   public DemoStorage() {}
@@ -72,6 +73,7 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
     DemoStorage storage = new DemoStorage();
     storage.root = dataDir.resolve("documents");
     storage.clock = clock;
+    storage.faults = new DemoFaults(dataDir);
     storage.createRoot();
     return storage;
   }
@@ -80,6 +82,7 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
   void init() {
     root = DemoSettings.dataDir().resolve("documents");
     clock = Clock.systemUTC();
+    faults = new DemoFaults(DemoSettings.dataDir());
     createRoot();
     if (listAll().isEmpty()) {
       DemoSamples.seed(this);
@@ -179,6 +182,7 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
           IOException {
     Path dir = dir(id);
     meta(id);
+    faults.beforeStore();
     Path staged = DemoFolder.stage(dir, content);
     try {
       synchronized (lockFor(id)) {
@@ -228,6 +232,7 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
     if (spec.besides().isPresent()) {
       meta(spec.besides().get());
     }
+    faults.beforeStore();
     String fileType = FileNames.extension(spec.title());
     if (fileType.isEmpty() || !fileType.matches("[a-z0-9]{1,10}")) {
       throw new InvalidNameException("a document title needs an extension of a-z 0-9");

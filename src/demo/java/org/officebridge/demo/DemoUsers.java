@@ -28,7 +28,8 @@ import org.officebridge.spi.UserDirectory;
 /**
  * The demo's users and rights. There is no login: the acting user is the one chosen on the index
  * page (a cookie), the owner by default. A document's owner has every right on it; everyone else
- * has the rights of their role.
+ * has the rights of their role. Each user prefers another language, so the editor shows each one's
+ * interface language.
  */
 @ApplicationScoped
 public class DemoUsers implements UserDirectory, AccessPolicy {
@@ -38,16 +39,18 @@ public class DemoUsers implements UserDirectory, AccessPolicy {
 
   /** The demo roles, each with a user and fixed rights. */
   public enum Role {
-    OWNER("owner", "Olivia Owner", "staff", EnumSet.allOf(Permission.class)),
+    OWNER("owner", "Olivia Owner", "staff", "en-GB", EnumSet.allOf(Permission.class)),
     EDITOR(
         "editor",
         "Eddie Editor",
         "staff",
+        "en-US",
         EnumSet.complementOf(EnumSet.of(Permission.SHARE, Permission.DELETE))),
     REVIEWER(
         "reviewer",
         "Rita Reviewer",
         "reviewers",
+        "de-DE",
         EnumSet.of(
             Permission.REVIEW,
             Permission.COMMENT,
@@ -59,6 +62,7 @@ public class DemoUsers implements UserDirectory, AccessPolicy {
         "commenter",
         "Carl Commenter",
         "reviewers",
+        "fr-FR",
         EnumSet.of(
             Permission.COMMENT,
             Permission.COPY,
@@ -69,13 +73,14 @@ public class DemoUsers implements UserDirectory, AccessPolicy {
         "filler",
         "Fiona Filler",
         "clients",
+        "es-ES",
         EnumSet.of(Permission.FILL_FORMS, Permission.DOWNLOAD, Permission.PRINT)),
-    VIEWER("viewer", "Victor Viewer", "clients", EnumSet.of(Permission.VIEW));
+    VIEWER("viewer", "Victor Viewer", "clients", "ru-RU", EnumSet.of(Permission.VIEW));
 
     private final User user;
     private final Set<Permission> rights;
 
-    Role(String id, String name, String group, Set<Permission> rights) {
+    Role(String id, String name, String group, String locale, Set<Permission> rights) {
       this.user =
           new User(
               id,
@@ -83,7 +88,7 @@ public class DemoUsers implements UserDirectory, AccessPolicy {
               Optional.of(id + "@demo.officebridge.invalid"),
               Optional.empty(),
               Set.of(group),
-              Locale.ENGLISH);
+              Locale.forLanguageTag(locale));
       this.rights = Set.copyOf(rights);
     }
 

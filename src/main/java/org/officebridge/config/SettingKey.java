@@ -99,6 +99,12 @@ public enum SettingKey {
       "PT120S",
       false,
       "Read timeout for calls to the Document Server (per request; downloads reset it per block)."),
+  CONVERSION_TIMEOUT(
+      "conversion.timeout",
+      "PT5M",
+      false,
+      "How long the connector waits for a conversion (convert on open, download as, save as,"
+          + " thumbnails), polling included."),
   SESSION_TTL(
       "session.ttl",
       "PT24H",
@@ -106,6 +112,100 @@ public enum SettingKey {
       "How long a Docs API editing session and its lock live without any callback."),
   ADMIN_ROLE(
       "admin.role", "officebridge-admin", false, "Container role allowed on the admin pages."),
+  EDITOR_FRAME_ANCESTORS(
+      "editor.frame-ancestors",
+      "'self'",
+      false,
+      "Space-separated origins (CSP frame-ancestors sources) allowed to frame the editor page;"
+          + " 'none' forbids framing."),
+  EDITOR_BROWSER_URL(
+      "editor.browser-url",
+      "taken from each request",
+      false,
+      "Base URL of this connector as browsers reach it (behind a reverse proxy), for links the"
+          + " editor opens: recent files, templates, go back, embedded mode."),
+  EDITOR_LOCALE(
+      "editor.locale",
+      "the user's locale",
+      false,
+      "Interface language and region for everybody, such as de-DE; by default each user's."),
+  EDITOR_THEME(
+      "editor.theme",
+      "the editor's default",
+      false,
+      "Editor theme id (customization.uiTheme), such as theme-light, theme-dark or"
+          + " theme-system."),
+  EDITOR_CHAT(
+      "editor.chat", "true", false, "Whether the chat is on for users with the chat right."),
+  EDITOR_COMMENTS("editor.comments", "true", false, "Whether comments are shown."),
+  EDITOR_GOBACK(
+      "editor.goback",
+      "true",
+      false,
+      "Whether \"Open file location\" leads to the document's folder in the DMS."),
+  EDITOR_CLOSE("editor.close", "true", false, "Whether the editor shows a Close button."),
+  EDITOR_TOOLBAR(
+      "editor.toolbar",
+      "none",
+      false,
+      "Comma-separated toolbar switches: compact-header, compact-toolbar, hide-file-name,"
+          + " hide-right-menu, hide-rulers."),
+  EDITOR_AUTOSAVE(
+      "editor.autosave",
+      "true",
+      false,
+      "Whether changes are saved automatically (strict co-editing; fast mode always saves)."),
+  EDITOR_FORCESAVE(
+      "editor.forcesave",
+      "false",
+      false,
+      "Whether the editor's Save button stores a version in the DMS while editing continues."),
+  EDITOR_CO_EDITING(
+      "editor.co-editing",
+      "fast",
+      false,
+      "Co-editing mode: fast (real time) or strict (paragraph locking)."),
+  EDITOR_CO_EDITING_CHANGEABLE(
+      "editor.co-editing-changeable",
+      "true",
+      false,
+      "Whether users may switch the co-editing mode in the editor."),
+  EDITOR_REVIEW_DISPLAY(
+      "editor.review-display",
+      "markup",
+      false,
+      "How tracked changes show when the editor opens: markup, simple, final or original."),
+  EDITOR_CUSTOMER_NAME(
+      "editor.customer-name", "none", false, "Customer name in the editor's About box."),
+  EDITOR_CUSTOMER_INFO(
+      "editor.customer-info", "none", false, "Customer description in the About box."),
+  EDITOR_CUSTOMER_WWW("editor.customer-www", "none", false, "Customer web site in the About box."),
+  EDITOR_CUSTOMER_MAIL(
+      "editor.customer-mail", "none", false, "Customer e-mail address in the About box."),
+  EDITOR_CUSTOMER_LOGO(
+      "editor.customer-logo", "none", false, "Customer logo URL (432x70) in the About box."),
+  EDITOR_RECENT_FILES(
+      "editor.recent-files",
+      "10",
+      false,
+      "How many recent files the editor's File menu lists (0-50; 0 hides the list)."),
+  EDITOR_TEMPLATES(
+      "editor.templates",
+      "true",
+      false,
+      "Whether \"Create new\" offers the host's templates (or blank documents)."),
+  EDITOR_PLUGINS(
+      "editor.plugins",
+      "none",
+      false,
+      "Comma-separated URLs of plugin config.json files added to every editor."),
+  EDITOR_LEGACY_CONVERSION(
+      "editor.legacy-conversion",
+      "new-version",
+      false,
+      "Opening a legacy format (doc, xls, ppt ...) for editing: new-version (convert to OOXML"
+          + " as a new version), new-file (convert into a new document beside it) or off"
+          + " (view only)."),
   CLUSTER_MODE(
       "cluster.mode",
       "none",

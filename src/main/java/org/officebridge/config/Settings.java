@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param limits sizes and timeouts
  * @param sessionTtl lifetime of a Docs API editing session without callbacks
  * @param adminRole container role of administrators
+ * @param editor the Docs API editor page and its customization defaults
  * @param cluster where shared state lives
  */
 public record Settings(
@@ -27,6 +28,7 @@ public record Settings(
     Limits limits,
     Duration sessionTtl,
     String adminRole,
+    EditorSettings editor,
     Cluster cluster) {
 
   /**
@@ -90,8 +92,13 @@ public record Settings(
    * @param maxFileSize largest document in bytes
    * @param connectTimeout connect timeout of calls to the Document Server
    * @param readTimeout read timeout of calls to the Document Server
+   * @param conversionTimeout how long a conversion may take, polling included
    */
-  public record Limits(long maxFileSize, Duration connectTimeout, Duration readTimeout) {}
+  public record Limits(
+      long maxFileSize,
+      Duration connectTimeout,
+      Duration readTimeout,
+      Duration conversionTimeout) {}
 
   /**
    * @param mode where shared state lives

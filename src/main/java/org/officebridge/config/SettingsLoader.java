@@ -108,14 +108,21 @@ public final class SettingsLoader {
         new Settings.Limits(
             size(SettingKey.MAX_FILE_SIZE, "100MiB"),
             duration(SettingKey.CONNECT_TIMEOUT, "PT10S"),
-            duration(SettingKey.READ_TIMEOUT, "PT120S"));
+            duration(SettingKey.READ_TIMEOUT, "PT120S"),
+            duration(SettingKey.CONVERSION_TIMEOUT, "PT5M"));
     Duration sessionTtl = duration(SettingKey.SESSION_TTL, "PT24H");
     String adminRole = token(SettingKey.ADMIN_ROLE, "officebridge-admin");
+    EditorSettings editor = new EditorSettingsReader(this).read();
     Settings.Cluster cluster = cluster();
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
-    return new Settings(ds, connector, jwt, wopi, limits, sessionTtl, adminRole, cluster);
+    return new Settings(ds, connector, jwt, wopi, limits, sessionTtl, adminRole, editor, cluster);
+  }
+
+  /** Records a problem with a setting; every problem is reported together. */
+  void problem(String text) {
+    problems.add(text);
   }
 
   private void readConfigFile() {
@@ -131,7 +138,7 @@ public final class SettingsLoader {
   }
 
   /** The raw value from the first source that has a non-blank one. */
-  private Optional<String> raw(SettingKey key) {
+  Optional<String> raw(SettingKey key) {
     return lookup(key.property(), true);
   }
 
@@ -151,11 +158,11 @@ public final class SettingsLoader {
     return value == null || value.isBlank();
   }
 
-  private static String name(SettingKey key) {
+  static String name(SettingKey key) {
     return key.property() + " (" + key.environmentVariable() + ")";
   }
 
-  private Optional<URI> url(SettingKey key) {
+  Optional<URI> url(SettingKey key) {
     Optional<String> value = raw(key);
     if (value.isEmpty()) {
       if (key.defaultText() == null) {
@@ -266,7 +273,7 @@ public final class SettingsLoader {
     return value;
   }
 
-  private boolean bool(SettingKey key, boolean fallback) {
+  boolean bool(SettingKey key, boolean fallback) {
     Optional<String> value = raw(key).map(v -> v.trim().toLowerCase(Locale.ROOT));
     if (value.isEmpty()) {
       return fallback;

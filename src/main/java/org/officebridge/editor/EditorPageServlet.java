@@ -7,63 +7,130 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.officebridge.config.Settings;
-import org.officebridge.host.HostServices;
-import org.officebridge.host.ServletActorRequest;
-import org.officebridge.spi.AccessRights;
 import org.officebridge.spi.DocumentId;
-import org.officebridge.spi.DocumentInfo;
-import org.officebridge.spi.DocumentNotFoundException;
-import org.officebridge.spi.HostUnavailableException;
-import org.officebridge.spi.Permission;
-import org.officebridge.spi.User;
+import org.officebridge.spi.EditorContext;
 import org.officebridge.web.Escape;
 
 /**
- * The editor page of one document ({@code editor?doc=<id>}), loading the Document Server's api.js.
+ * The editor page of one document: {@code editor?doc=<id>[&mode=edit|view][&type=desktop|mobile|
+ * embedded][&actionLink=<json>]}. The signed editor config and the page's texts travel in a JSON
+ * data block; the page's script ({@code editor/editor.js}) creates the editor and handles its
+ * events. A Content-Security-Policy allows scripts from this connector and the Document Server
+ * only, and framing only by the configured ancestors.
  */
 @WebServlet("/editor")
 public class EditorPageServlet extends HttpServlet {
 
-  @Inject HostServices host;
+  private static final Logger LOG = Logger.getLogger(EditorPageServlet.class.getName());
+
   @Inject Settings settings;
+  @Inject EditorGuard guard;
+  @Inject EditorService editors;
+  @Inject EditorConfigAssembler assembler;
+  @Inject EditorPageModel model;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<DocumentId> id = DocumentId.parse(request.getParameter("doc"));
-    if (id.isEmpty()) {
-      response.sendError(HttpServletResponse.SC_BAD_REQUEST, "missing or malformed doc");
-      return;
-    }
+    EditorPageHeaders.apply(response, settings);
+    Locale locale = request.getLocale();
     try {
-      Optional<User> actor = host.users().resolveActor(new ServletActorRequest(request));
-      if (actor.isEmpty()) {
-        response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-        return;
-      }
-      AccessRights rights = host.access().rightsFor(id.get(), actor.get());
-      if (!rights.can(Permission.VIEW)) {
-        response.sendError(HttpServletResponse.SC_NOT_FOUND);
-        return;
-      }
-      DocumentInfo info = host.documents().describe(id.get());
-      response.setContentType("text/html;charset=UTF-8");
-      PrintWriter out = response.getWriter();
-      out.println("<!DOCTYPE html><html><head><meta charset=\"utf-8\">");
-      out.println("<title>" + Escape.html(info.title()) + "</title>");
-      out.println(
-          "<script src=\""
-              + Escape.html(
-                  settings.documentServer().publicUrl() + "/web-apps/apps/api/documents/api.js")
-              + "\"></script></head><body>");
-      out.println("<h1 id=\"document-title\">" + Escape.html(info.title()) + "</h1>");
-      out.println("<div id=\"editor\"></div></body></html>");
-    } catch (DocumentNotFoundException e) {
-      response.sendError(HttpServletResponse.SC_NOT_FOUND);
-    } catch (HostUnavailableException e) {
-      response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      DocumentId id =
+          DocumentId.parse(request.getParameter("doc"))
+              .orElseThrow(() -> EditorException.badRequest("missing or malformed doc"));
+      Optional<String> mode = EditorRequestParameters.mode(request.getParameter("mode"));
+      EditorContext.Platform platform =
+          EditorRequestParameters.platform(
+              request.getParameter("type"),
+              request.getHeader("User-Agent"),
+              request.getHeader("Sec-CH-UA-Mobile"));
+      Optional<Map<String, Object>> actionLink =
+          EditorRequestParameters.actionLink(request.getParameter("actionLink"));
+      EditorActor actor = guard.actor(request, id);
+      locale = actor.locale();
+      EditorPage page = editors.load(actor, mode, platform, actionLink, guard.browserBase(request));
+      Map<String, Object> data = model.data(page, assembler.signedConfig(page), actor);
+      write(response, page, data, actor.messages());
+      LOG.fine(
+          () ->
+              "event=editor-open doc="
+                  + id
+                  + " user="
+                  + actor.user().id()
+                  + " mode="
+                  + (page.editing() ? "edit" : "view")
+                  + " type="
+                  + platform);
+    } catch (EditorException e) {
+      LOG.info(
+          () -> "event=editor-open outcome=refused status=" + e.status() + " " + e.getMessage());
+      error(response, e, EditorMessages.forLocale(locale));
     }
+  }
+
+  private void write(
+      HttpServletResponse response, EditorPage page, Map<String, Object> data, EditorMessages text)
+      throws IOException {
+    response.setContentType("text/html;charset=UTF-8");
+    PrintWriter out = response.getWriter();
+    String title = page.document().title();
+    out.println("<!DOCTYPE html>");
+    out.println(
+        "<html lang=\"" + Escape.html(text.language()) + "\"><head><meta charset=\"utf-8\">");
+    out.println(
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1,"
+            + " maximum-scale=1, user-scalable=no\">");
+    out.println("<title>" + Escape.html(title) + "</title>");
+    out.println("<link rel=\"stylesheet\" href=\"editor/editor.css\">");
+    out.println(
+        "<script type=\"application/json\" id=\"officebridge-editor\">"
+            + EditorJson.writeForScript(data)
+            + "</script>");
+    out.println("<script src=\"" + Escape.html(EditorPageHeaders.apiJs(settings)) + "\"></script>");
+    out.println("<script src=\"editor/editor.js\"></script>");
+    out.println(
+        "</head><body class=\"platform-"
+            + page.platform().name().toLowerCase(Locale.ROOT)
+            + "\" data-mode=\""
+            + (page.editing() ? "edit" : "view")
+            + "\">");
+    out.println(
+        "<header id=\"officebridge-bar\"><span id=\"document-title\">"
+            + Escape.html(title)
+            + "</span><span id=\"officebridge-tools\"></span></header>");
+    out.println(
+        "<main id=\"officebridge-frame\"><div id=\"officebridge-placeholder\">"
+            + Escape.html(text.text("page.loading"))
+            + "</div></main>");
+    out.println("<div id=\"officebridge-notice\" role=\"status\" hidden></div>");
+    out.println("<dialog id=\"officebridge-dialog\"></dialog>");
+    out.println("</body></html>");
+  }
+
+  private static void error(HttpServletResponse response, EditorException e, EditorMessages text)
+      throws IOException {
+    response.setStatus(e.status());
+    response.setContentType("text/html;charset=UTF-8");
+    PrintWriter out = response.getWriter();
+    out.println("<!DOCTYPE html>");
+    out.println(
+        "<html lang=\"" + Escape.html(text.language()) + "\"><head><meta charset=\"utf-8\">");
+    out.println("<title>" + Escape.html(text.text("error.title")) + "</title>");
+    out.println(
+        "<link rel=\"stylesheet\" href=\"editor/editor.css\"></head><body class=\"error\">");
+    out.println("<h1>" + Escape.html(text.text("error.title")) + "</h1>");
+    out.println(
+        "<p id=\"error-message\" data-status=\""
+            + e.status()
+            + "\">"
+            + Escape.html(text.text(e.messageKey()))
+            + "</p>");
+    out.println("<p><a href=\"./\">" + Escape.html(text.text("page.back")) + "</a></p>");
+    out.println("</body></html>");
   }
 }

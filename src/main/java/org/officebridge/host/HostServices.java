@@ -15,6 +15,8 @@ import org.officebridge.cluster.ClusterService;
 import org.officebridge.spi.AccessPolicy;
 import org.officebridge.spi.DocumentCatalog;
 import org.officebridge.spi.DocumentStore;
+import org.officebridge.spi.EditorCustomizer;
+import org.officebridge.spi.MentionNotifier;
 import org.officebridge.spi.SessionStore;
 import org.officebridge.spi.SharingService;
 import org.officebridge.spi.TemplateCatalog;
@@ -47,6 +49,8 @@ public class HostServices {
   private Optional<TemplateCatalog> templates;
   private Optional<DocumentCatalog> catalog;
   private SessionStore sessions;
+  private Optional<EditorCustomizer> customizer;
+  private Optional<MentionNotifier> mentions;
 
   @PostConstruct
   void bind() {
@@ -67,6 +71,8 @@ public class HostServices {
                 + (hostSessions.isPresent() ? "host" : shared.isPresent() ? "cluster" : "memory")
                 + " class="
                 + sessions.getClass().getName());
+    customizer = find(EditorCustomizer.class);
+    mentions = find(MentionNotifier.class);
   }
 
   @PreDestroy
@@ -149,5 +155,19 @@ public class HostServices {
    */
   public SessionStore sessions() {
     return sessions;
+  }
+
+  /**
+   * @return the host's per-page editor customization, if it has one
+   */
+  public Optional<EditorCustomizer> customizer() {
+    return customizer;
+  }
+
+  /**
+   * @return the host's mention notifications, if it has them
+   */
+  public Optional<MentionNotifier> mentions() {
+    return mentions;
   }
 }

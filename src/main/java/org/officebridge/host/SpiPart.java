@@ -4,6 +4,8 @@ import java.util.List;
 import org.officebridge.spi.AccessPolicy;
 import org.officebridge.spi.DocumentCatalog;
 import org.officebridge.spi.DocumentStore;
+import org.officebridge.spi.EditorCustomizer;
+import org.officebridge.spi.MentionNotifier;
 import org.officebridge.spi.SessionStore;
 import org.officebridge.spi.SharingService;
 import org.officebridge.spi.TemplateCatalog;
@@ -28,5 +30,7 @@ record SpiPart(Class<?> type, boolean required, String withoutIt) {
           new SpiPart(SessionStore.class, false, "the connector's own session store"),
           new SpiPart(SharingService.class, false, "no sharing dialog"),
           new SpiPart(TemplateCatalog.class, false, "blank documents only"),
-          new SpiPart(DocumentCatalog.class, false, "no recent files, pickers or favourites"));
+          new SpiPart(DocumentCatalog.class, false, "no recent files, pickers or favourites"),
+          new SpiPart(EditorCustomizer.class, false, "the editor settings for every page"),
+          new SpiPart(MentionNotifier.class, false, "mentions notify nobody"));
 }

@@ -3,6 +3,9 @@ package org.officebridge.platform;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.officebridge.callback.EditorStatusResource;
+import org.officebridge.editor.EditorExceptionMapper;
+import org.officebridge.editor.EditorResource;
 import org.officebridge.operations.HealthResource;
 
 /**
@@ -14,6 +17,10 @@ public class ApiApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(HealthResource.class);
+    return Set.of(
+        HealthResource.class,
+        EditorStatusResource.class,
+        EditorResource.class,
+        EditorExceptionMapper.class);
   }
 }

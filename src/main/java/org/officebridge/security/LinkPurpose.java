@@ -17,6 +17,11 @@ public enum LinkPurpose {
   /** The editor's history view downloads an old version or its changes archive. */
   HISTORY("h", Duration.ofHours(12)),
   /**
+   * The editor page's token for its own JSON endpoints (CSRF protection): binds the page to one
+   * document and one user.
+   */
+  EDITOR("e", Duration.ofHours(12)),
+  /**
    * The WOPI editor downloads an image picked in the DMS ({@code Action_InsertGraphic}); the link
    * works once.
    */

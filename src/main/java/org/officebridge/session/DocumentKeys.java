@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.officebridge.config.Settings;
 import org.officebridge.host.HostServices;
@@ -23,6 +26,10 @@ import org.officebridge.spi.HostUnavailableException;
  *   <li>Otherwise the key is derived from the instance id, the document id and the current content
  *       version, so it changes with every stored version (after a final save, an upload, a restore)
  *       and is unique across DMS instances sharing one Document Server.
+ *   <li>A key the Document Server has used up (a final save was acknowledged, or a session that
+ *       stored intermediate versions ended) is never handed out again, even when the content
+ *       version did not change (a failed save kept as a recovery copy): the next derived key then
+ *       counts on.
  * </ul>
  *
  * Keys use only {@code 0-9 a-z A-Z - . _ =} and are at most 128 characters; a derived key that
@@ -35,6 +42,9 @@ public class DocumentKeys {
   public static final Pattern VALID = Pattern.compile("[0-9a-zA-Z._=-]{1,128}");
 
   private static final Pattern SAFE_VERSION = Pattern.compile("[0-9a-zA-Z._=]{1,40}");
+  private static final String USED = "key-used|";
+  private static final Duration USED_FOR = Duration.ofDays(31);
+  private static final int MAX_REDERIVE = 100;
 
   @Inject Settings settings;
   @Inject HostServices host;
@@ -48,11 +58,42 @@ public class DocumentKeys {
    * @throws HostUnavailableException when the session store cannot be reached
    */
   public String current(DocumentInfo info) throws HostUnavailableException {
-    return host.sessions()
-        .load(info.id(), clock.instant())
-        .filter(s -> s.protocol() == EditingSession.Protocol.DOCS_API)
-        .map(EditingSession::documentKey)
-        .orElseGet(() -> derive(info));
+    Optional<EditingSession> open =
+        host.sessions()
+            .load(info.id(), clock.instant())
+            .filter(s -> s.protocol() == EditingSession.Protocol.DOCS_API);
+    return open.isPresent() ? open.get().documentKey() : fresh(info);
+  }
+
+  /**
+   * The key a new session on the current version gets: the derived key, or, when the Document
+   * Server has used that one up, the first derived successor it has not.
+   *
+   * @param info the document's current description
+   * @return a key no finished session has used
+   * @throws HostUnavailableException when the session store cannot be reached
+   */
+  public String fresh(DocumentInfo info) throws HostUnavailableException {
+    String key = derive(info);
+    for (int n = 1; n <= MAX_REDERIVE && isUsed(key); n++) {
+      key = derive(settings.connector().instanceId(), info.id().value(), info.version() + "\n" + n);
+    }
+    return key;
+  }
+
+  /**
+   * Records that the Document Server has used a key up, so it is never handed out again.
+   *
+   * @param key a document key
+   * @throws HostUnavailableException when the session store cannot be reached
+   */
+  public void markUsed(String key) throws HostUnavailableException {
+    Instant now = clock.instant();
+    host.sessions().markProcessed(USED + key, now.plus(USED_FOR), now);
+  }
+
+  private boolean isUsed(String key) throws HostUnavailableException {
+    return host.sessions().isProcessed(USED + key, clock.instant());
   }
 
   /**
@@ -61,6 +102,15 @@ public class DocumentKeys {
    */
   public String derive(DocumentInfo info) {
     return derive(settings.connector().instanceId(), info.id().value(), info.version());
+  }
+
+  /**
+   * @param id a document
+   * @param version one of its versions
+   * @return the key derived from the instance, the document id and that version
+   */
+  public String derive(org.officebridge.spi.DocumentId id, String version) {
+    return derive(settings.connector().instanceId(), id.value(), version);
   }
 
   static String derive(String instanceId, String documentId, String version) {
