@@ -1,0 +1,64 @@
+package org.officebridge.callback;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.officebridge.testing.Deployments;
+import org.officebridge.testing.ServerUnderTest;
+
+/** The callback contract against the demo WAR on WildFly or Payara. */
+@ArquillianTest
+@RunAsClient
+class CallbackServerIT extends CallbackContract {
+
+  @Deployment(testable = false)
+  static WebArchive demo() {
+    return Deployments.demo();
+  }
+
+  @ArquillianResource URL base;
+
+  @Override
+  URI baseUrl() {
+    try {
+      return base.toURI();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  Path demoData() {
+    return Path.of(System.getProperty("it.demo-data"));
+  }
+
+  @Override
+  String jwtSecret() {
+    return setting("officebridge.jwt.secret");
+  }
+
+  @Override
+  String linkSecret() {
+    return setting("officebridge.link.secret");
+  }
+
+  private static String setting(String name) {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(ServerUnderTest.settingsFile())) {
+      p.load(r);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return p.getProperty(name);
+  }
+}
