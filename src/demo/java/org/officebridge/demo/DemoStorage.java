@@ -241,7 +241,7 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
     try {
       Path staged = DemoFolder.stage(incoming, content);
       VersionRequest first =
-          new VersionRequest("0", fileType, actor, VersionKind.UPLOAD, Optional.empty());
+          new VersionRequest("0", fileType, actor, VersionKind.CREATED, Optional.empty());
       writeVersion(incoming, 1, Files.size(staged), first, staged);
       Properties meta = new Properties();
       meta.setProperty("title", spec.title());

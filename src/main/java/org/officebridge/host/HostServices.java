@@ -1,6 +1,7 @@
 package org.officebridge.host;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -49,6 +50,21 @@ public class HostServices {
     templates = find(TemplateCatalog.class);
     catalog = find(DocumentCatalog.class);
     sessions = find(SessionStore.class).orElse(inMemorySessions);
+  }
+
+  @PreDestroy
+  void closeServiceLoaded() {
+    for (Object part : serviceLoaded.values()) {
+      if (part instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          java.util.logging.Logger.getLogger(HostServices.class.getName())
+              .warning(() -> "event=host-close outcome=failed part=" + part.getClass().getName());
+        }
+      }
+    }
+    serviceLoaded.clear();
   }
 
   private <T> Optional<T> find(Class<T> type) {

@@ -57,7 +57,7 @@ public class InMemorySessionStore implements SessionStore {
     sessions.computeIfPresent(
         expected.documentId(),
         (id, current) -> {
-          if (current.revision() == expected.revision() && !current.isExpired(now)) {
+          if (current.equals(expected) && !current.isExpired(now)) {
             replaced.set(true);
             return replacement;
           }
@@ -72,7 +72,7 @@ public class InMemorySessionStore implements SessionStore {
     sessions.computeIfPresent(
         expected.documentId(),
         (id, current) -> {
-          if (current.revision() == expected.revision()) {
+          if (current.equals(expected)) {
             removed.set(true);
             return null;
           }

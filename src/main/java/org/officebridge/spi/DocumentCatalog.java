@@ -24,6 +24,16 @@ public interface DocumentCatalog {
       throws HostUnavailableException;
 
   /**
+   * Tells the host that a user opened a document in the editor, so that {@link #recentDocuments}
+   * can list documents most recently used first. The default does nothing.
+   *
+   * @param id the opened document
+   * @param user who opened it
+   * @throws HostUnavailableException on a transient failure (the connector logs it and goes on)
+   */
+  default void noteOpened(DocumentId id, User user) throws HostUnavailableException {}
+
+  /**
    * @param id a document
    * @param user the acting user
    * @return whether the user marked it as a favourite

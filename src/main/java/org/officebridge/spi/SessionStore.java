@@ -9,6 +9,11 @@ import java.util.Optional;
  * connector ships an in-memory implementation for a single node and a Hazelcast one for clusters; a
  * host implements this to keep them in its own database.
  *
+ * <p><b>Precision:</b> a store may keep times at a coarser precision than the connector's clock
+ * (microseconds, milliseconds); it must then compare {@code expected} at that same precision.
+ * <b>Clean-up:</b> the store forgets lapsed sessions and markers by itself (for example on {@link
+ * #list} or with its engine's expiry).
+ *
  * <p><b>Atomicity:</b> {@link #insert}, {@link #replace}, {@link #remove} and {@link
  * #markProcessed} are each atomic compare-and-set operations across every node that shares the
  * store. <b>Expiry:</b> a session whose {@code expiresAt} is not after {@code now} is treated as
@@ -38,22 +43,27 @@ public interface SessionStore {
   boolean insert(EditingSession session, Instant now) throws HostUnavailableException;
 
   /**
-   * Replaces a session only if the stored one is live and has the expected revision.
+   * Replaces a session only if the stored one is live and is the expected one: the same session
+   * (document key and start time, so a session that lapsed and was replaced by a new one with the
+   * same revision never matches) at the same revision. Comparing the whole record is the simplest
+   * way to honour this.
    *
    * @param expected the session as last loaded
    * @param replacement the new state; its revision must be {@code expected.revision() + 1}
    * @param now the current time
-   * @return true if replaced; false if the stored session changed, lapsed or vanished
+   * @return true if replaced; false if the stored session changed, lapsed, vanished or is another
+   *     session
    * @throws HostUnavailableException when the store cannot be reached
    */
   boolean replace(EditingSession expected, EditingSession replacement, Instant now)
       throws HostUnavailableException;
 
   /**
-   * Ends a session only if the stored one still has the expected revision.
+   * Ends a session only if the stored one is still the expected one (the same session at the same
+   * revision, as for {@link #replace}).
    *
    * @param expected the session as last loaded
-   * @return true if removed; false if it changed or vanished
+   * @return true if removed; false if it changed, vanished or is another session
    * @throws HostUnavailableException when the store cannot be reached
    */
   boolean remove(EditingSession expected) throws HostUnavailableException;

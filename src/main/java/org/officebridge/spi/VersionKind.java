@@ -15,5 +15,7 @@ public enum VersionKind {
   /** A conversion of a legacy format to OOXML stored over the original. */
   CONVERSION,
   /** A user uploaded new content outside the editor. */
-  UPLOAD
+  UPLOAD,
+  /** The first version of a document that was just created (blank, from a template, a copy). */
+  CREATED
 }

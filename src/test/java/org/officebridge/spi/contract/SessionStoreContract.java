@@ -96,6 +96,32 @@ public abstract class SessionStoreContract {
   }
 
   @Test
+  public void theHolderOfALapsedSessionCannotTouchTheSessionThatReplacedIt() throws Exception {
+    String doc = doc();
+    EditingSession lapsed = session(doc, "A", NOW.plusSeconds(60));
+    store().insert(lapsed, NOW);
+    Instant later = NOW.plus(Duration.ofMinutes(5));
+    EditingSession successor =
+        new EditingSession(
+            new DocumentId(doc),
+            EditingSession.Protocol.WOPI,
+            doc + "-key2",
+            "2",
+            Optional.of("B"),
+            Set.of("u2"),
+            0,
+            later,
+            later.plusSeconds(600),
+            0);
+    assertTrue(store().insert(successor, later));
+    assertFalse(store().replace(lapsed, lapsed.nextRevision(), later));
+    assertFalse(store().remove(lapsed));
+    EditingSession stored = store().load(new DocumentId(doc), later).orElseThrow();
+    assertEquals("B", stored.lockId().orElseThrow());
+    assertEquals(0, stored.revision());
+  }
+
+  @Test
   public void listShowsOnlyLiveSessions() throws Exception {
     String live = doc();
     String lapsed = doc();
