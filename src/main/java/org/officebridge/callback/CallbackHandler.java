@@ -235,7 +235,9 @@ public class CallbackHandler {
     private CallbackAnswer stored(
         VersionSaver.Saved saved, Optional<EditingSession> own, boolean isFinal) {
       String event = isFinal ? finalEvent() : CallbackMarkers.intermediateEvent(callback);
-      notices.resolve(id, event);
+      if (!isFinal) {
+        notices.resolve(id, event);
+      }
       if (!saved.asVersion()) {
         notice(SaveNotices.Kind.CONFLICT_COPY, own, Optional.of(saved.document()), event);
         return CallbackAnswer.ok("conflict-copy copy=" + saved.document().id());
