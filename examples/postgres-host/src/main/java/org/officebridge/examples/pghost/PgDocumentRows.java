@@ -120,7 +120,7 @@ final class PgDocumentRows {
     PgVersionRows.insert(
         c,
         new PgVersionRows.NewVersion(
-            id, version, blob, fileType, owner, VersionKind.UPLOAD, Optional.empty(), now));
+            id, version, blob, fileType, owner, VersionKind.CREATED, Optional.empty(), now));
     return id;
   }
 

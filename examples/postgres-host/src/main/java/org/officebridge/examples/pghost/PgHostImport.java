@@ -26,7 +26,7 @@ import org.officebridge.spi.User;
  * java -Dofficebridge.pghost.jdbc-url=jdbc:postgresql://127.0.0.1:5432/dms ... \
  *   -cp officebridge-pghost.jar:officebridge-spi.jar:postgresql.jar \
  *   org.officebridge.examples.pghost.PgHostImport [--demo-users] [--owner ID] \
- *   [--share PRINCIPAL=LEVEL]... FILE...
+ *   [--share [user:|group:]PRINCIPAL=LEVEL]... FILE...
  * </pre>
  *
  * {@code --demo-users} loads the demo users and groups ({@code demo-users.sql}); {@code --owner}
@@ -96,8 +96,15 @@ public final class PgHostImport {
       throw new IllegalArgumentException("--share takes PRINCIPAL=LEVEL, not " + spec);
     }
     String principal = spec.substring(0, eq);
+    ShareEntry.Kind kind = ShareEntry.Kind.USER;
+    if (principal.startsWith("group:")) {
+      kind = ShareEntry.Kind.GROUP;
+      principal = principal.substring("group:".length());
+    } else if (principal.startsWith("user:")) {
+      principal = principal.substring("user:".length());
+    }
     return new ShareEntry(
-        principal, principal, ShareEntry.Level.valueOf(spec.substring(eq + 1)), false);
+        principal, principal, ShareEntry.Level.valueOf(spec.substring(eq + 1)), kind);
   }
 
   private static void loadDemoUsers(PgHostDatabase database) throws Exception {

@@ -100,7 +100,8 @@ public class PgSharingService implements SharingService {
     try (Connection c = database.connection()) {
       String owner = owner(c, id, false);
       List<ShareEntry> entries = new ArrayList<>();
-      entries.add(new ShareEntry(owner, displayName(c, owner), Level.FULL_ACCESS, false));
+      entries.add(
+          new ShareEntry(owner, displayName(c, owner), Level.FULL_ACCESS, ShareEntry.Kind.USER));
       try (PreparedStatement s =
           c.prepareStatement(
               "SELECT g.principal_kind, g.principal, array_agg(g.permission), min(u.name)"
@@ -132,8 +133,10 @@ public class PgSharingService implements SharingService {
         .forEach(n -> granted.add(Permission.valueOf(n)));
     String principal = r.getString(2);
     String display = r.getString(4) != null ? r.getString(4) : principal;
+    ShareEntry.Kind kind =
+        "group".equals(r.getString(1)) ? ShareEntry.Kind.GROUP : ShareEntry.Kind.USER;
     return new ShareEntry(
-        principal, display, levelOf(granted, names.contains(PgGrants.DENY)), false);
+        principal, display, levelOf(granted, names.contains(PgGrants.DENY)), kind);
   }
 
   @Override
@@ -142,8 +145,8 @@ public class PgSharingService implements SharingService {
   }
 
   /**
-   * Each entry's principal is looked up as a user id, then as a group name (the SPI does not say
-   * which it is); the owner's entry is ignored, since the owner always has full access.
+   * Each entry names a user or a group ({@link ShareEntry#kind()}), which must exist; the owner's
+   * entry is ignored, since the owner always has full access.
    */
   @Override
   public void updateSharing(DocumentId id, List<ShareEntry> entries, User actor)
@@ -164,10 +167,10 @@ public class PgSharingService implements SharingService {
           if (entry.isLink()) {
             throw new AccessDeniedException("this host has no shared links");
           }
-          if (entry.principal().equals(owner)) {
+          if (entry.kind() == ShareEntry.Kind.USER && entry.principal().equals(owner)) {
             continue;
           }
-          String kind = kindOf(c, entry.principal());
+          String kind = kindOf(c, entry);
           Set<Permission> permissions = permissionsOf(entry.level());
           List<String> names =
               entry.level() == Level.DENY
@@ -189,21 +192,17 @@ public class PgSharingService implements SharingService {
     }
   }
 
-  private static String kindOf(Connection c, String principal)
+  private static String kindOf(Connection c, ShareEntry entry)
       throws SQLException, AccessDeniedException {
+    boolean user = entry.kind() == ShareEntry.Kind.USER;
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT EXISTS (SELECT 1 FROM users WHERE id = ?),"
-                + " EXISTS (SELECT 1 FROM groups WHERE name = ?)")) {
-      s.setString(1, principal);
-      s.setString(2, principal);
+            user ? "SELECT 1 FROM users WHERE id = ?" : "SELECT 1 FROM groups WHERE name = ?")) {
+      s.setString(1, entry.principal());
       try (ResultSet r = s.executeQuery()) {
-        r.next();
-        boolean user = r.getBoolean(1);
-        boolean group = r.getBoolean(2);
-        if (user == group) {
+        if (!r.next()) {
           throw new AccessDeniedException(
-              user ? "a user and a group share the name " + principal : "unknown " + principal);
+              "unknown " + (user ? "user " : "group ") + entry.principal());
         }
         return user ? "user" : "group";
       }

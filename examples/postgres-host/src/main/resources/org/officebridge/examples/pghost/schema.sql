@@ -79,7 +79,7 @@ CREATE TABLE IF NOT EXISTS versions (
   size                   bigint      NOT NULL CHECK (size >= 0),
   file_type              text        NOT NULL,
   kind                   text        NOT NULL CHECK (kind IN
-                           ('EDIT_FINAL', 'EDIT_INTERMEDIATE', 'RESTORE', 'CONVERSION', 'UPLOAD')),
+                           ('EDIT_FINAL', 'EDIT_INTERMEDIATE', 'RESTORE', 'CONVERSION', 'UPLOAD', 'CREATED')),
   author_id              text        NOT NULL,
   author_name            text        NOT NULL,
   session_key            text,

@@ -33,7 +33,7 @@ class PgHostImportTest {
                 "--demo-users",
                 "--demo-users",
                 "--share",
-                "staff=EDIT",
+                "group:staff=EDIT",
                 "--share",
                 "viewer=READ_ONLY",
                 file.toString()),

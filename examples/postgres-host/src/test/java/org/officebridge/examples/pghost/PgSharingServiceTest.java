@@ -41,7 +41,7 @@ class PgSharingServiceTest {
   @Test
   void theOwnerComesFirstWithFullAccess() throws Exception {
     assertEquals(
-        List.of(new ShareEntry("olivia", "Olivia Owner", Level.FULL_ACCESS, false)),
+        List.of(new ShareEntry("olivia", "Olivia Owner", Level.FULL_ACCESS, ShareEntry.Kind.USER)),
         sharing.sharing(doc));
   }
 
@@ -60,8 +60,12 @@ class PgSharingServiceTest {
         "CHAT");
     users.grant(doc.value(), "user", "eddie", "VIEW");
     List<ShareEntry> entries = sharing.sharing(doc);
-    assertEquals(new ShareEntry("eddie", "Eddie Editor", Level.READ_ONLY, false), entries.get(1));
-    assertEquals(new ShareEntry("reviewers", "reviewers", Level.REVIEW, false), entries.get(2));
+    assertEquals(
+        new ShareEntry("eddie", "Eddie Editor", Level.READ_ONLY, ShareEntry.Kind.USER),
+        entries.get(1));
+    assertEquals(
+        new ShareEntry("reviewers", "reviewers", Level.REVIEW, ShareEntry.Kind.GROUP),
+        entries.get(2));
   }
 
   @Test
@@ -70,9 +74,9 @@ class PgSharingServiceTest {
     sharing.updateSharing(
         doc,
         List.of(
-            new ShareEntry("olivia", "Olivia Owner", Level.READ_ONLY, false),
-            new ShareEntry("eddie", "Eddie Editor", Level.EDIT, false),
-            new ShareEntry("reviewers", "reviewers", Level.COMMENT, false)),
+            new ShareEntry("olivia", "Olivia Owner", Level.READ_ONLY, ShareEntry.Kind.USER),
+            new ShareEntry("eddie", "Eddie Editor", Level.EDIT, ShareEntry.Kind.USER),
+            new ShareEntry("reviewers", "reviewers", Level.COMMENT, ShareEntry.Kind.GROUP)),
         owner);
     assertEquals(
         EnumSet.complementOf(EnumSet.of(Permission.SHARE, Permission.DELETE)),
@@ -89,8 +93,8 @@ class PgSharingServiceTest {
     sharing.updateSharing(
         doc,
         List.of(
-            new ShareEntry("staff", "staff", Level.EDIT, false),
-            new ShareEntry("eddie", "Eddie Editor", Level.DENY, false)),
+            new ShareEntry("staff", "staff", Level.EDIT, ShareEntry.Kind.GROUP),
+            new ShareEntry("eddie", "Eddie Editor", Level.DENY, ShareEntry.Kind.USER)),
         owner);
     assertEquals(AccessRights.none(), policy.rightsFor(doc, editor));
     assertEquals(Level.DENY, sharing.sharing(doc).get(1).level());
@@ -103,13 +107,17 @@ class PgSharingServiceTest {
         AccessDeniedException.class,
         () ->
             sharing.updateSharing(
-                doc, List.of(new ShareEntry("mallory", "Mallory", Level.EDIT, false)), owner));
+                doc,
+                List.of(new ShareEntry("mallory", "Mallory", Level.EDIT, ShareEntry.Kind.USER)),
+                owner));
     assertThrows(
         AccessDeniedException.class,
         () ->
             sharing.updateSharing(
                 doc,
-                List.of(new ShareEntry("anyone with the link", "Link", Level.EDIT, true)),
+                List.of(
+                    new ShareEntry(
+                        "anyone with the link", "Link", Level.EDIT, ShareEntry.Kind.LINK)),
                 owner));
     assertTrue(policy.rightsFor(doc, editor).can(Permission.VIEW));
   }
