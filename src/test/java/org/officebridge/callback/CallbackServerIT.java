@@ -13,13 +13,19 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.officebridge.standin.RunningStandIn;
 import org.officebridge.testing.Deployments;
 import org.officebridge.testing.ServerUnderTest;
 
-/** The callback contract against the demo WAR on WildFly or Payara. */
+/**
+ * The callback contracts against the demo WAR on WildFly or Payara, with the stand-in on the port
+ * the servers' settings point at.
+ */
 @ArquillianTest
 @RunAsClient
-class CallbackServerIT extends CallbackContract {
+class CallbackServerIT extends StandInCallbackContract {
 
   @Deployment(testable = false)
   static WebArchive demo() {
@@ -27,6 +33,26 @@ class CallbackServerIT extends CallbackContract {
   }
 
   @ArquillianResource URL base;
+
+  private static RunningStandIn standIn;
+
+  @BeforeAll
+  static void startStandIn() throws Exception {
+    standIn =
+        standInBuilder(setting("officebridge.jwt.secret"))
+            .port(ServerUnderTest.standInPort())
+            .start();
+  }
+
+  @AfterAll
+  static void stopStandIn() {
+    standIn.close();
+  }
+
+  @Override
+  RunningStandIn standIn() {
+    return standIn;
+  }
 
   @Override
   URI baseUrl() {
