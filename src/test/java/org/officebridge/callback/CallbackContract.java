@@ -42,6 +42,14 @@ abstract class CallbackContract {
   abstract URI baseUrl();
 
   /**
+   * @return the connector's URL as configured ({@code officebridge.connector.url}): the one its
+   *     links are made with and its download servlet expects
+   */
+  String connectorUrl() {
+    return baseUrl().toString().replaceAll("/+$", "");
+  }
+
+  /**
    * @return the demo DMS's data folder
    */
   abstract Path demoData();
@@ -63,7 +71,7 @@ abstract class CallbackContract {
   @BeforeEach
   void startDocumentServer() throws Exception {
     ds = DocumentServerDouble.start("127.0.0.1", jwtSecret());
-    links = new ConnectorLinks(baseUrl().toString(), linkSecret());
+    links = new ConnectorLinks(connectorUrl(), linkSecret());
     dms = new DemoDms(baseUrl(), demoData());
   }
 

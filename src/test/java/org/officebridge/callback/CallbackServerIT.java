@@ -64,6 +64,11 @@ class CallbackServerIT extends StandInCallbackContract {
   }
 
   @Override
+  String connectorUrl() {
+    return "http://127.0.0.1:" + System.getProperty("it.server.port") + "/officebridge";
+  }
+
+  @Override
   Path demoData() {
     return Path.of(System.getProperty("it.demo-data"));
   }
