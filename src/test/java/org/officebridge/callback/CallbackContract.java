@@ -120,34 +120,59 @@ abstract class CallbackContract {
       return c;
     }
 
-    String baseName() {
-      return doc.title().substring(0, doc.title().lastIndexOf('.'));
-    }
-
     List<DemoDms.Document> copies(String label) throws Exception {
-      return dms.titled(baseName() + " (" + label + " ");
+      return copiesOf(doc, label);
     }
 
     List<DemoDms.Version> versions() throws Exception {
       return dms.versions(doc.id());
     }
 
-    Map<String, Object> editorStatus(String user) throws Exception {
-      HttpResponse<String> r = dms.status(doc.id(), user);
-      assertEquals(200, r.statusCode(), r.body());
-      return JSONObjectUtils.parse(r.body());
-    }
-
     Map<String, Object> openSession() throws Exception {
-      return JSONObjectUtils.getJSONObject(editorStatus("owner"), "session");
+      return sessionOf(doc.id());
     }
 
     List<Map<String, Object>> notices(String user) throws Exception {
-      @SuppressWarnings("unchecked")
-      List<Map<String, Object>> list =
-          (List<Map<String, Object>>) editorStatus(user).get("notices");
-      return list == null ? List.of() : list;
+      return noticesOf(doc.id(), user);
     }
+  }
+
+  /**
+   * @param doc a document
+   * @param label {@code conflict} or {@code recovered}
+   * @return the copies of that kind the connector made of it
+   * @throws Exception on failure
+   */
+  List<DemoDms.Document> copiesOf(DemoDms.Document doc, String label) throws Exception {
+    return dms.titled(doc.title().substring(0, doc.title().lastIndexOf('.')) + " (" + label + " ");
+  }
+
+  private Map<String, Object> editorStatus(String id, String user) throws Exception {
+    HttpResponse<String> r = dms.status(id, user);
+    assertEquals(200, r.statusCode(), r.body());
+    return JSONObjectUtils.parse(r.body());
+  }
+
+  /**
+   * @param id a document
+   * @return its open session as {@code api/editor/status} shows it, or {@code null}
+   * @throws Exception on failure
+   */
+  Map<String, Object> sessionOf(String id) throws Exception {
+    return JSONObjectUtils.getJSONObject(editorStatus(id, "owner"), "session");
+  }
+
+  /**
+   * @param id a document
+   * @param user a demo user
+   * @return the notices that user sees
+   * @throws Exception on failure
+   */
+  List<Map<String, Object>> noticesOf(String id, String user) throws Exception {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> list =
+        (List<Map<String, Object>>) editorStatus(id, user).get("notices");
+    return list == null ? List.of() : list;
   }
 
   byte[] secret() {

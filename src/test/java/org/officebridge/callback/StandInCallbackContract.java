@@ -132,16 +132,8 @@ abstract class StandInCallbackContract extends CallbackContract {
     }
 
     List<DemoDms.Document> copies(String label) throws Exception {
-      return dms.titled(
-          doc.title().substring(0, doc.title().lastIndexOf('.')) + " (" + label + " ");
+      return copiesOf(doc, label);
     }
-  }
-
-  private Map<String, Object> sessionOf(String id) throws Exception {
-    HttpResponse<String> r = dms.status(id, "owner");
-    assertEquals(200, r.statusCode(), r.body());
-    return com.nimbusds.jose.util.JSONObjectUtils.getJSONObject(
-        com.nimbusds.jose.util.JSONObjectUtils.parse(r.body()), "session");
   }
 
   static byte[] office(String type, String text) throws IOException {
@@ -336,16 +328,7 @@ abstract class StandInCallbackContract extends CallbackContract {
     assertTrue(e.ds.forgottenKeys().contains(e.key), "the Document Server kept the edit");
     assertTrue(e.ds.forgottenFile(e.key).isPresent());
     assertEquals(1, e.versions().size());
-    assertEquals("SAVE_RETRYING", notices(e.doc.id()).get(0).get("kind"));
-  }
-
-  private List<Map<String, Object>> notices(String id) throws Exception {
-    HttpResponse<String> r = dms.status(id, "editor");
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> list =
-        (List<Map<String, Object>>)
-            com.nimbusds.jose.util.JSONObjectUtils.parse(r.body()).get("notices");
-    return list == null ? List.of() : list;
+    assertEquals("SAVE_RETRYING", noticesOf(e.doc.id(), "editor").get(0).get("kind"));
   }
 
   @Test
