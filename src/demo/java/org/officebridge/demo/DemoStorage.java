@@ -262,12 +262,16 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
   private void requireFreeTitle(String title, Optional<DocumentId> except)
       throws NameConflictException {
     Set<String> taken = new java.util.HashSet<>();
+    DocumentId holder = null;
     for (DocumentInfo d : listAll()) {
       if (except.isEmpty() || !except.get().equals(d.id())) {
         taken.add(d.title().toLowerCase(Locale.ROOT));
+        if (d.title().equalsIgnoreCase(title)) {
+          holder = d.id();
+        }
       }
     }
-    if (!taken.contains(title.toLowerCase(Locale.ROOT))) {
+    if (holder == null) {
       return;
     }
     String base = FileNames.baseName(title);
@@ -275,7 +279,7 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
     for (int i = 2; ; i++) {
       String candidate = base + " (" + i + ")" + (ext.isEmpty() ? "" : "." + ext);
       if (!taken.contains(candidate.toLowerCase(Locale.ROOT))) {
-        throw new NameConflictException("the title is taken", candidate);
+        throw new NameConflictException("the title is taken", candidate, holder);
       }
     }
   }

@@ -2,6 +2,11 @@ package org.officebridge.demo;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -130,5 +135,44 @@ public class DemoUsers implements UserDirectory, AccessPolicy {
       return new AccessRights(Role.OWNER.rights, AccessRights.GroupRestrictions.NONE);
     }
     return new AccessRights(role.rights, AccessRights.GroupRestrictions.NONE);
+  }
+
+  @Override
+  public void storeUserInfo(String userId, String info) throws HostUnavailableException {
+    if (!BY_ID.containsKey(userId)) {
+      return;
+    }
+    try {
+      Path dir = Files.createDirectories(DemoSettings.dataDir().resolve("user-info"));
+      Path staged = Files.createTempFile(dir, ".staged-", ".txt");
+      Files.writeString(staged, info, StandardCharsets.UTF_8);
+      Files.move(
+          staged,
+          dir.resolve(userId + ".txt"),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new HostUnavailableException("cannot store the user info of " + userId, e);
+    }
+  }
+
+  @Override
+  public Optional<String> loadUserInfo(String userId) throws HostUnavailableException {
+    if (!BY_ID.containsKey(userId)) {
+      return Optional.empty();
+    }
+    Path file = DemoSettings.dataDir().resolve("user-info").resolve(userId + ".txt");
+    try {
+      return Files.exists(file)
+          ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
+          : Optional.empty();
+    } catch (IOException e) {
+      throw new HostUnavailableException("cannot read the user info of " + userId, e);
+    }
+  }
+
+  @Override
+  public boolean supportsUserInfo() {
+    return true;
   }
 }

@@ -77,6 +77,16 @@ public enum SettingKey {
       false,
       "WOPI proof-key checking: required, if-present (verify when the headers are sent) or off."),
   WOPI_TOKEN_TTL("wopi.token-ttl", "PT10H", false, "Lifetime of WOPI access tokens."),
+  WOPI_BRAND_NAME(
+      "wopi.brand-name",
+      "none",
+      false,
+      "Name of the DMS the WOPI editor shows in its About box (CheckFileInfo BreadcrumbBrandName)."),
+  WOPI_BRAND_URL(
+      "wopi.brand-url",
+      "none",
+      false,
+      "Link behind that name (CheckFileInfo BreadcrumbBrandUrl), an absolute http(s) URL."),
   MAX_FILE_SIZE(
       "limits.max-file-size",
       "100MiB",

@@ -73,9 +73,16 @@ public record Settings(
    * @param discoveryRefresh how long discovery is cached
    * @param proofKeys how proofs are checked
    * @param tokenTtl lifetime of access tokens
+   * @param brandName the DMS name shown in the editor's About box, if set
+   * @param brandUrl the link behind it, if set
    */
   public record Wopi(
-      boolean enabled, Duration discoveryRefresh, ProofKeyMode proofKeys, Duration tokenTtl) {}
+      boolean enabled,
+      Duration discoveryRefresh,
+      ProofKeyMode proofKeys,
+      Duration tokenTtl,
+      Optional<String> brandName,
+      Optional<URI> brandUrl) {}
 
   /**
    * @param maxFileSize largest document in bytes

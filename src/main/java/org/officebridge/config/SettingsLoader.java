@@ -99,7 +99,9 @@ public final class SettingsLoader {
             bool(SettingKey.WOPI_ENABLED, false),
             duration(SettingKey.WOPI_DISCOVERY_REFRESH, "PT1H"),
             proofKeyMode(),
-            duration(SettingKey.WOPI_TOKEN_TTL, "PT10H"));
+            duration(SettingKey.WOPI_TOKEN_TTL, "PT10H"),
+            raw(SettingKey.WOPI_BRAND_NAME).map(String::trim),
+            url(SettingKey.WOPI_BRAND_URL));
     Settings.Limits limits =
         new Settings.Limits(
             size(SettingKey.MAX_FILE_SIZE, "100MiB"),

@@ -15,7 +15,12 @@ public enum LinkPurpose {
    */
   CALLBACK("c", Duration.ofDays(31)),
   /** The editor's history view downloads an old version or its changes archive. */
-  HISTORY("h", Duration.ofHours(12));
+  HISTORY("h", Duration.ofHours(12)),
+  /**
+   * The WOPI editor downloads an image picked in the DMS ({@code Action_InsertGraphic}); the link
+   * works once.
+   */
+  WOPI_IMAGE("i", Duration.ofMinutes(10));
 
   private final String code;
   private final Duration lifetime;

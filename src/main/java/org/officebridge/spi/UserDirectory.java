@@ -39,4 +39,35 @@ public interface UserDirectory {
    * @throws HostUnavailableException on a transient failure
    */
   List<User> searchUsers(String query, int limit) throws HostUnavailableException;
+
+  /**
+   * Keeps a small per-user string for the WOPI client (WOPI {@code PutUserInfo}; given back as
+   * {@code UserInfo} in CheckFileInfo). Optional: the default refuses, and the connector then
+   * answers 501 and says {@code SupportsUserInfo: false}.
+   *
+   * @param userId a user id as given by {@link User#id()}
+   * @param info the text, at most 1024 characters; replaces the previous one
+   * @throws OperationNotSupportedException when the host does not keep it (the default)
+   * @throws HostUnavailableException on a transient failure
+   */
+  default void storeUserInfo(String userId, String info)
+      throws OperationNotSupportedException, HostUnavailableException {
+    throw new OperationNotSupportedException("this host does not keep WOPI user info");
+  }
+
+  /**
+   * @param userId a user id as given by {@link User#id()}
+   * @return the text last stored with {@link #storeUserInfo}, if any
+   * @throws HostUnavailableException on a transient failure
+   */
+  default Optional<String> loadUserInfo(String userId) throws HostUnavailableException {
+    return Optional.empty();
+  }
+
+  /**
+   * @return whether {@link #storeUserInfo} is implemented (WOPI {@code SupportsUserInfo})
+   */
+  default boolean supportsUserInfo() {
+    return false;
+  }
 }
