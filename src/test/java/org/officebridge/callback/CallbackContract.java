@@ -308,6 +308,20 @@ abstract class CallbackContract {
   }
 
   @Test
+  void aFinalSaveWithNothingNewSinceTheLastForcesaveStoresNoDuplicate() throws Exception {
+    Session s = new Session("docx", content("v1"));
+    assertAcknowledged(s.send(s.status(1, "editor")));
+    assertAcknowledged(s.send(s.forcesave(1, content("forcesaved"), "editor")));
+    Map<String, Object> save = s.save(2, content("forcesaved"), "docx", "editor");
+    save.put("notmodified", true);
+    save.put("history", Map.of("serverVersion", "9.0.0", "changes", List.of()));
+    assertAcknowledged(s.send(save));
+    assertEquals(2, s.versions().size(), "no second copy of the same content");
+    assertEquals("9.0.0", dms.history(s.doc.id(), "2").get("serverVersion"));
+    assertNull(s.openSession());
+  }
+
+  @Test
   void forcesaveWithoutASeenStartStartsTheSessionFromTheLinksVersion() throws Exception {
     Session s = new Session("docx", content("v1"));
     assertAcknowledged(s.send(s.forcesave(1, content("saved first"), "editor")));
