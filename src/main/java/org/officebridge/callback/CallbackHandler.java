@@ -235,7 +235,9 @@ public class CallbackHandler {
     private CallbackAnswer stored(
         VersionSaver.Saved saved, Optional<EditingSession> own, boolean isFinal) {
       String event = isFinal ? finalEvent() : CallbackMarkers.intermediateEvent(callback);
-      notices.resolve(id, event);
+      if (!isFinal) {
+        notices.resolve(id, event);
+      }
       if (!saved.asVersion()) {
         notice(SaveNotices.Kind.CONFLICT_COPY, own, Optional.of(saved.document()), event);
         return CallbackAnswer.ok("conflict-copy copy=" + saved.document().id());
@@ -246,19 +248,12 @@ public class CallbackHandler {
       return CallbackAnswer.ok("saved version=" + saved.document().version());
     }
 
+    /** A save failed: nothing was stored, and the session stays as it was; users are told. */
     private CallbackAnswer failed(
-        SaveFailure f, Optional<EditingSession> own, SaveNotices.Kind kind, boolean isFinal)
-        throws HostUnavailableException {
+        SaveFailure f, Optional<EditingSession> own, SaveNotices.Kind kind, boolean isFinal) {
       String event = isFinal ? finalEvent() : CallbackMarkers.intermediateEvent(callback);
-      if (f.kind().retried()) {
-        notice(SaveNotices.Kind.SAVE_RETRYING, own, Optional.empty(), event);
-      } else {
-        notice(kind, own, Optional.empty(), event);
-        if (isFinal) {
-          sessions.close(id, key);
-          mark(CallbackMarkers.CLOSED);
-        }
-      }
+      notice(
+          f.kind().retried() ? SaveNotices.Kind.SAVE_RETRYING : kind, own, Optional.empty(), event);
       LOG.log(Level.FINE, "save failed: " + f.getMessage(), f);
       return f.answer(isFinal ? "final-save-failed" : "forcesave-failed");
     }

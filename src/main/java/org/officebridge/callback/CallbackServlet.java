@@ -56,7 +56,7 @@ public class CallbackServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    CallbackReference reference;
+    CallbackReference reference = null;
     CallbackPayload callback;
     try {
       if (!addresses.isAllowedPeer(request.getRemoteAddr())) {
@@ -68,7 +68,10 @@ public class CallbackServlet extends HttpServlet {
         throw new Refusal(HttpServletResponse.SC_FORBIDDEN, "key-mismatch");
       }
     } catch (Refusal r) {
-      LOG.warning(() -> "event=callback outcome=refused reason=" + r.reason + " http=" + r.status);
+      String doc = reference == null ? "" : " doc=" + reference.documentId();
+      LOG.warning(
+          () ->
+              "event=callback" + doc + " outcome=refused reason=" + r.reason + " http=" + r.status);
       answer(response, CallbackAnswer.fail(r.status, "refused"));
       return;
     }

@@ -46,9 +46,24 @@ public class DocumentKeys {
   private static final Duration USED_FOR = Duration.ofDays(31);
   private static final int MAX_REDERIVE = 100;
 
-  @Inject Settings settings;
-  @Inject HostServices host;
-  @Inject Clock clock;
+  private Settings settings;
+  private HostServices host;
+  private Clock clock;
+
+  /** For CDI. */
+  protected DocumentKeys() {}
+
+  /**
+   * @param settings the instance id
+   * @param host the host's session store
+   * @param clock the time source
+   */
+  @Inject
+  public DocumentKeys(Settings settings, HostServices host, Clock clock) {
+    this.settings = settings;
+    this.host = host;
+    this.clock = clock;
+  }
 
   /**
    * The key to open a document with now.

@@ -35,9 +35,24 @@ public class EditingSessions {
     FOREIGN
   }
 
-  @Inject HostServices host;
-  @Inject Settings settings;
-  @Inject Clock clock;
+  private HostServices host;
+  private Settings settings;
+  private Clock clock;
+
+  /** For CDI. */
+  protected EditingSessions() {}
+
+  /**
+   * @param host the host's session store
+   * @param settings the session lifetime
+   * @param clock the time source
+   */
+  @Inject
+  public EditingSessions(HostServices host, Settings settings, Clock clock) {
+    this.host = host;
+    this.settings = settings;
+    this.clock = clock;
+  }
 
   /**
    * @param id a document

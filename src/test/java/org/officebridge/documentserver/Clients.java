@@ -21,8 +21,12 @@ final class Clients {
   final Jsonb jsonb = JsonbBuilder.create();
 
   Clients(FakeDocumentServer ds, Map<String, String> extra, Clock clock) throws Exception {
+    this(ds.baseUrl(), extra, clock);
+  }
+
+  Clients(java.net.URI documentServer, Map<String, String> extra, Clock clock) throws Exception {
     Map<String, String> props = new HashMap<>();
-    props.put("officebridge.ds.public-url", ds.baseUrl().toString());
+    props.put("officebridge.ds.public-url", documentServer.toString());
     props.put("officebridge.connector.url", "http://127.0.0.1:9/officebridge");
     props.put("officebridge.jwt.secret", SECRET);
     props.put("officebridge.instance-id", "unit");

@@ -10,6 +10,9 @@ public final class TestSettings {
   /** The JWT secret every test Document Server shares with the connector. */
   public static final String JWT_SECRET = "officebridge-test-secret-0123456789-abcdef";
 
+  /** The link secret, set explicitly so that tests can make the connector's links. */
+  public static final String LINK_SECRET = "officebridge-test-link-secret-0123456789-abcdef";
+
   private TestSettings() {}
 
   /**
@@ -21,6 +24,7 @@ public final class TestSettings {
     Map<String, String> settings = new HashMap<>();
     settings.put("officebridge.ds.public-url", documentServer);
     settings.put("officebridge.jwt.secret", JWT_SECRET);
+    settings.put("officebridge.link.secret", LINK_SECRET);
     settings.put("officebridge.wopi.enabled", "true");
     settings.put("officebridge.instance-id", "test");
     settings.put("officebridge.demo.data-dir", demoData.toString());
