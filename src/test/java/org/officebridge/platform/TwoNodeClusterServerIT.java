@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.officebridge.standin.RunningStandIn;
 import org.officebridge.standin.StandIn;
+import org.officebridge.testing.ConnectorLinks;
+import org.officebridge.testing.DemoDms;
+import org.officebridge.testing.DocumentServerDouble;
 import org.officebridge.testing.Http;
 import org.officebridge.testing.PayaraCluster;
 import org.officebridge.testing.ServerUnderTest;
@@ -31,9 +35,9 @@ import org.officebridge.testing.WopiTestClient;
 /**
  * Two nodes of the demo WAR as two Payara Micro processes on 127.0.0.1 (Payara's own Hazelcast
  * off), sharing state through the connector's embedded Hazelcast with an explicit member list, and
- * the Document Server stand-in's WOPI client calling both nodes alternately: a lock taken through
- * node A holds on node B; node A dies in the middle of the session; the session completes through
- * node B with no edit lost.
+ * the Document Server calling both nodes: a callback replayed on node B after node A stored it
+ * stores nothing; a WOPI lock taken through node A holds on node B; node A dies in the middle of
+ * the session, and the session completes through node B with no edit lost.
  */
 @EnabledIfSystemProperty(
     named = "it.server",
@@ -61,6 +65,8 @@ class TwoNodeClusterServerIT {
       URI nodeB = cluster.url(1, "");
       assertTrue(awaitReady(nodeA, b -> b.contains("\"members\":2")), "A sees both members");
       assertTrue(awaitReady(nodeB, b -> b.contains("\"members\":2")), "B sees both members");
+
+      replayedCallbackStoresNothing(nodeA, nodeB, data);
 
       WopiTestClient wopi = new WopiTestClient(ds);
       String doc = firstDocument(nodeA);
@@ -104,6 +110,40 @@ class TwoNodeClusterServerIT {
     }
   }
 
+  /**
+   * A final save (callback status 2) through node A stores a version; the Document Server's retry
+   * of the same callback, sent to node B, is recognised as a replay and stores nothing.
+   */
+  private void replayedCallbackStoresNothing(URI nodeA, URI nodeB, Path data) throws Exception {
+    Properties settings = itSettings();
+    DemoDms dms = new DemoDms(nodeA, data);
+    DemoDms.Document doc =
+        dms.upload("cluster-callback", "docx", "before".getBytes(StandardCharsets.UTF_8));
+    String key = "it-" + doc.id() + "-" + doc.version();
+    byte[] saved = "saved through node A".getBytes(StandardCharsets.UTF_8);
+    try (DocumentServerDouble docs =
+        DocumentServerDouble.start("127.0.0.1", settings.getProperty("officebridge.jwt.secret"))) {
+      Map<String, Object> claims = new LinkedHashMap<>();
+      claims.put("key", key);
+      claims.put("status", 2);
+      claims.put("users", List.of("owner"));
+      claims.put("url", docs.serve("saved", DocumentServerDouble.bytes(saved)));
+      claims.put("filetype", "docx");
+      String link = settings.getProperty("officebridge.link.secret");
+      String onA =
+          new ConnectorLinks(nodeA.toString(), link).callbackUrl(doc.id(), key, doc.version());
+      String onB =
+          new ConnectorLinks(nodeB.toString(), link).callbackUrl(doc.id(), key, doc.version());
+      HttpResponse<String> first = docs.callback(onA, claims, DocumentServerDouble.Placement.BOTH);
+      assertEquals("{\"error\":0}", first.body(), "node A stores the save");
+      assertEquals(2, dms.versions(doc.id()).size());
+      HttpResponse<String> replay = docs.callback(onB, claims, DocumentServerDouble.Placement.BOTH);
+      assertEquals("{\"error\":0}", replay.body(), "node B acknowledges the replay");
+      assertEquals(2, dms.versions(doc.id()).size(), "the replay through node B stored nothing");
+      assertEquals(1, docs.downloads("saved"), "node B did not even download it again");
+    }
+  }
+
   private static Map<String, String> intermediate() {
     return Map.of("X-LOOL-WOPI-IsAutosave", "true", "X-LOOL-WOPI-IsExitSave", "false");
   }
@@ -122,11 +162,15 @@ class TwoNodeClusterServerIT {
   }
 
   private static String jwtSecret() throws Exception {
+    return itSettings().getProperty("officebridge.jwt.secret");
+  }
+
+  private static Properties itSettings() throws Exception {
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(ServerUnderTest.settingsFile())) {
       p.load(r);
     }
-    return p.getProperty("officebridge.jwt.secret");
+    return p;
   }
 
   private boolean awaitReady(URI node, Predicate<String> condition) throws Exception {
