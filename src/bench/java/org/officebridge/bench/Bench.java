@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.officebridge.config.Settings;
+import org.officebridge.demo.DemoStorage;
 import org.officebridge.spi.DocumentId;
 import org.officebridge.testing.WopiTestClient;
 
@@ -15,6 +16,8 @@ import org.officebridge.testing.WopiTestClient;
  * @param settings the connector's settings on it
  * @param documents the benchmark documents by size
  * @param files the baseline deployment's folder of the same files, named {@code file-<n>MiB.bin}
+ * @param storage the demo DMS's folder, read directly (current versions)
+ * @param linkSecret the connector's link secret (callback URLs)
  * @param wopi signs WOPI calls with the stand-in's proof keys
  * @param report the results table
  * @param plot the throughput plot
@@ -25,6 +28,8 @@ record Bench(
     Settings settings,
     Map<Long, DocumentId> documents,
     Path files,
+    DemoStorage storage,
+    String linkSecret,
     WopiTestClient wopi,
     Report report,
     ThroughputPlot plot,

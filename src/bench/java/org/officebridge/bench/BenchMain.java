@@ -34,6 +34,7 @@ import org.officebridge.testing.WopiTestClient;
 public final class BenchMain {
 
   private static final String SECRET = "officebridge-bench-secret-0123456789abcdef";
+  private static final String LINK_SECRET = "officebridge-bench-link-secret-0123456789abcdef";
   private static final long MIB = Bench.MIB;
 
   private final boolean quick;
@@ -74,6 +75,7 @@ public final class BenchMain {
     props.put("officebridge.ds.public-url", "http://127.0.0.1:" + (port + 1));
     props.put("officebridge.connector.url", "http://127.0.0.1:" + port + "/officebridge");
     props.put("officebridge.jwt.secret", SECRET);
+    props.put("officebridge.link.secret", LINK_SECRET);
     props.put("officebridge.instance-id", "bench");
     props.put("officebridge.wopi.enabled", "true");
     props.put("officebridge.limits.max-file-size", "2GiB");
@@ -88,6 +90,8 @@ public final class BenchMain {
               SettingsLoader.load(props, Map.of()),
               documents,
               files,
+              DemoStorage.open(data, Clock.systemUTC()),
+              LINK_SECRET,
               new WopiTestClient(ds),
               report,
               plot,

@@ -3,14 +3,19 @@ package org.officebridge.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.officebridge.editor.DocumentDownloadServlet;
 import org.officebridge.security.JwtService;
 import org.officebridge.security.LinkSigner;
+import org.officebridge.spi.DocumentId;
+import org.officebridge.testing.ConnectorLinks;
+import org.officebridge.testing.DocumentServerDouble;
 import org.officebridge.testing.WopiTestClient;
 
 /**
@@ -26,38 +31,43 @@ final class TransferBench {
     this.b = bench;
   }
 
+  /**
+   * Every size for the plot; the table shows the largest, with the heap sampled there. The WOPI
+   * parts run when the build has a WOPI host.
+   */
   void run() throws Exception {
-    for (long size : b.sizes()) {
-      downloadUrl(size);
-    }
     long largest = b.sizes().get(b.sizes().size() - 1);
+    boolean wopi = RateBench.openWopi(b, b.documents().get(largest)).isPresent();
+    for (long size : b.sizes()) {
+      boolean table = size == largest;
+      downloadUrl(size, table);
+      if (wopi) {
+        wopi(RateBench.openWopi(b, b.documents().get(size)).orElseThrow(), size, table);
+      }
+      callbackSave(size, table);
+    }
+    if (!wopi) {
+      String note = "not run: the WOPI host is not in this build (branch wopi)";
+      b.report().add(new Report.Row("WOPI GetFile", "—", "—", "≥ 70 %, heap < 64 MiB", note));
+      b.report().add(new Report.Row("WOPI PutFile", "—", "—", "≥ 70 %, heap < 64 MiB", note));
+    }
     double disk = Transfer.diskRead(b.file(largest));
+    double write =
+        Transfer.diskWriteSynced(b.file(largest), b.files().resolveSibling("write-test.bin"));
     b.report()
         .note(
             String.format(
                 "Context for the %s transfers: curl reads the same file from disk (file://, no"
-                    + " HTTP) at %s.",
-                ThroughputPlot.label(largest), Bench.mibs(disk)));
-    Optional<WopiTestClient.Opened> file = RateBench.openWopi(b, b.documents().get(largest));
-    if (file.isEmpty()) {
-      String note = "not run: the WOPI host is not in this build (branch wopi)";
-      b.report().add(new Report.Row("WOPI GetFile", "—", "—", "≥ 70 %, heap < 64 MiB", note));
-      b.report().add(new Report.Row("WOPI PutFile", "—", "—", "≥ 70 %, heap < 64 MiB", note));
-    } else {
-      wopi(file.get(), largest);
-    }
-    b.report()
-        .add(
-            new Report.Row(
-                "callback save (status 2)",
-                "—",
-                "—",
-                "≥ 70 %, heap < 64 MiB",
-                "not run: the callback handler is not in this build (branch callback)"));
+                    + " HTTP) at %s; copying it on this disk and syncing it, as the demo DMS"
+                    + " stores every version before answering, runs at %s. The baseline of every"
+                    + " row is the same file served statically by the same server (a download, no"
+                    + " disk write), so PutFile and the callback save also pay the storage's"
+                    + " synced write.",
+                ThroughputPlot.label(largest), Bench.mibs(disk), Bench.mibs(write)));
   }
 
   /** The Docs API {@code document.url}: a signed link plus the Document Server's JWT. */
-  private void downloadUrl(long size) throws Exception {
+  private void downloadUrl(long size, boolean table) throws Exception {
     LinkSigner links = new LinkSigner(b.settings(), Clock.systemUTC());
     JwtService jwt = new JwtService(b.settings(), Clock.systemUTC());
     String link =
@@ -68,14 +78,75 @@ final class TransferBench {
             Optional.empty());
     Map<String, String> auth =
         Map.of(jwt.headerName(), jwt.headerValue(jwt.sign(Map.of("payload", Map.of("url", link)))));
-    boolean largest = size == b.sizes().get(b.sizes().size() - 1);
-    Measured m = measure(size, URI.create(link), auth, null, largest);
+    Measured m = measure(size, URI.create(link), auth, null, table);
     b.plot().add("static file (baseline)", size, m.baseline());
     b.plot().add("Docs API download", size, m.rate());
-    row("Docs API document download, " + ThroughputPlot.label(size), m, largest);
+    if (table) {
+      row("Docs API document download, " + ThroughputPlot.label(size), m, true);
+    }
   }
 
-  private void wopi(WopiTestClient.Opened file, long size) throws Exception {
+  /**
+   * A final save (callback status 2) whose {@code url} is the static file on the same server: the
+   * connector downloads it and stores it as a new version before it answers, so the answer's time
+   * covers the whole save. Each repeat is a new session (key) on the current version.
+   */
+  private void callbackSave(long size, boolean table) throws Exception {
+    DocumentId id = b.documents().get(size);
+    ConnectorLinks links =
+        new ConnectorLinks(b.settings().connector().url().toString(), b.linkSecret());
+    byte[] secret = b.settings().jwt().secret().bytes();
+    URI baselineUrl = b.staticFile(size);
+    List<Double> base = new ArrayList<>();
+    List<Double> rates = new ArrayList<>();
+    double heap = 0;
+    for (int i = 0; i <= b.repeats(); i++) {
+      String version = b.storage().describe(id).version();
+      String key = "bench" + i + "-" + id.value() + "-" + version;
+      Map<String, Object> claims = new LinkedHashMap<>();
+      claims.put("key", key);
+      claims.put("status", 2);
+      claims.put("users", List.of("owner"));
+      claims.put("url", baselineUrl.toString());
+      claims.put("filetype", "docx");
+      String json =
+          "{\"key\":\""
+              + key
+              + "\",\"status\":2,\"users\":[\"owner\"],\"url\":\""
+              + baselineUrl
+              + "\",\"filetype\":\"docx\",\"token\":\""
+              + DocumentServerDouble.sign(claims, secret, Duration.ofMinutes(5))
+              + "\"}";
+      Map<String, String> header =
+          Map.of(
+              b.settings().jwt().header(),
+              b.settings().jwt().prefix()
+                  + DocumentServerDouble.sign(
+                      Map.of("payload", claims), secret, Duration.ofMinutes(5)));
+      String url = links.callbackUrl(id.value(), key, version);
+      if (i == 0) {
+        Transfer.postSeconds(URI.create(url), json, header); // warm-up
+        continue;
+      }
+      base.add(Transfer.download(baselineUrl, Map.of()));
+      if (!table) {
+        rates.add(size / Transfer.postSeconds(URI.create(url), json, header));
+        continue;
+      }
+      try (HeapSampler sampler = HeapSampler.start(b.server().pid())) {
+        rates.add(size / Transfer.postSeconds(URI.create(url), json, header));
+        sampler.close();
+        heap = Math.max(heap, sampler.growthMib());
+      }
+    }
+    Measured m = new Measured(Bench.median(rates), Bench.median(base), heap);
+    b.plot().add("callback save", size, m.rate());
+    if (table) {
+      row("callback save (status 2: download + store), " + ThroughputPlot.label(size), m, true);
+    }
+  }
+
+  private void wopi(WopiTestClient.Opened file, long size, boolean table) throws Exception {
     URI contents = WopiTestClient.url(file.wopiSrc(), file.token(), true);
     Map<String, String> proof = b.wopi().proofHeaders(contents, file.token());
     if (b.wopi().call(file.wopiSrc(), file.token(), false, "LOCK", "bench-lock", null).statusCode()
@@ -83,16 +154,20 @@ final class TransferBench {
       throw new IOException("WOPI LOCK refused");
     }
     try {
-      Measured get = measure(size, contents, proof, null, true);
+      Measured get = measure(size, contents, proof, null, table);
       b.plot().add("WOPI GetFile", size, get.rate());
-      row("WOPI GetFile (proof-signed), " + ThroughputPlot.label(size), get, true);
+      if (table) {
+        row("WOPI GetFile (proof-signed), " + ThroughputPlot.label(size), get, true);
+      }
       Map<String, String> put = new HashMap<>(proof);
       put.put("X-WOPI-Override", "PUT");
       put.put("X-WOPI-Lock", "bench-lock");
       put.put("Content-Type", "application/octet-stream");
-      Measured putFile = measure(size, contents, put, b.file(size).toString(), true);
+      Measured putFile = measure(size, contents, put, b.file(size).toString(), table);
       b.plot().add("WOPI PutFile", size, putFile.rate());
-      row("WOPI PutFile (proof-signed, locked), " + ThroughputPlot.label(size), putFile, true);
+      if (table) {
+        row("WOPI PutFile (proof-signed, locked), " + ThroughputPlot.label(size), putFile, true);
+      }
     } finally {
       b.wopi().call(file.wopiSrc(), file.token(), false, "UNLOCK", "bench-lock", null);
     }
