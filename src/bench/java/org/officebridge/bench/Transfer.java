@@ -83,6 +83,9 @@ final class Transfer {
   }
 
   /**
+   * Streams a file as the body of a POST ({@code --upload-file}; {@code --data-binary @file} would
+   * load it into curl's memory first, and fails for 1 GiB).
+   *
    * @param url where to POST
    * @param body the file to send
    * @param headers request headers
@@ -94,7 +97,17 @@ final class Transfer {
       throws IOException, InterruptedException {
     List<String> cmd =
         new ArrayList<>(
-            List.of("curl", "-sS", "-o", "/dev/null", "-X", "POST", "--data-binary", "@" + body));
+            List.of(
+                "curl",
+                "-sS",
+                "-o",
+                "/dev/null",
+                "-X",
+                "POST",
+                "-H",
+                "Expect:",
+                "--upload-file",
+                body.toString()));
     return run(cmd, url, headers, "%{size_upload}");
   }
 
