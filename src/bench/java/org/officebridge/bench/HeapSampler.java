@@ -1,106 +1,109 @@
 package org.officebridge.bench;
 
-import java.io.BufferedReader;
+import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.MBeanServerConnection;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 
 /**
- * Samples a JVM's retained heap (survivor plus old generation, as {@code jstat -gc} reports it)
- * every 100 ms, from before the transfer starts (the sampler waits for jstat's first line) to its
- * end. Young-generation garbage — the buffers of a streaming copy — is left out: what grows here is
- * what a request keeps. The baseline is taken right after a full GC.
+ * The server's live heap while a transfer runs: attached to the server JVM through the JDK's attach
+ * API and its local management agent, it runs a full GC and reads the used heap, again and again
+ * until closed. The growth is the largest live heap over the one before the transfer: what a
+ * request keeps, not the garbage its copy buffer leaves (which a full GC clears). A copy of the
+ * document in memory would show.
  */
 final class HeapSampler implements AutoCloseable {
 
-  private final Process jstat;
-  private final Thread reader;
-  private final AtomicLong peakKib = new AtomicLong();
+  private final JMXConnector connector;
+  private final MemoryMXBean memory;
+  private final long baseline;
+  private final AtomicLong peak = new AtomicLong();
   private final AtomicLong samples = new AtomicLong();
-  private final long baselineKib;
+  private final Thread sampler;
+  private volatile boolean running = true;
 
-  private HeapSampler(Process jstat, long baselineKib) {
-    this.jstat = jstat;
-    this.baselineKib = baselineKib;
-    this.reader = new Thread(this::read, "heap-sampler");
-    this.reader.setDaemon(true);
-    this.reader.start();
+  private HeapSampler(JMXConnector connector, MemoryMXBean memory) {
+    this.connector = connector;
+    this.memory = memory;
+    this.baseline = liveHeap();
+    this.sampler = new Thread(this::sample, "heap-sampler");
+    this.sampler.setDaemon(true);
+    this.sampler.start();
   }
 
   /**
-   * Runs a full GC in the target, reads the baseline, then samples until closed.
+   * Attaches to the JVM, reads the live heap before the transfer, then samples until closed.
    *
-   * @param pid the JVM
+   * @param pid the server JVM
    * @return the sampler
-   * @throws IOException when jcmd or jstat fail
-   * @throws InterruptedException when interrupted
+   * @throws IOException when the JVM cannot be attached to
    */
-  static HeapSampler start(long pid) throws IOException, InterruptedException {
-    Commands.run(List.of("jcmd", String.valueOf(pid), "GC.run"));
-    long baseline = retainedKib(Commands.run(List.of("jstat", "-gc", String.valueOf(pid))));
-    Process p =
-        new ProcessBuilder("jstat", "-gc", String.valueOf(pid), "100")
-            .redirectErrorStream(true)
-            .start();
-    HeapSampler sampler = new HeapSampler(p, baseline);
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (sampler.samples.get() == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
+  static HeapSampler start(long pid) throws IOException {
+    String address;
+    try {
+      VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
+      try {
+        address = vm.startLocalManagementAgent();
+      } finally {
+        vm.detach();
+      }
+    } catch (com.sun.tools.attach.AttachNotSupportedException e) {
+      throw new IOException("cannot attach to the server JVM", e);
     }
-    return sampler;
+    JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+    MBeanServerConnection server = connector.getMBeanServerConnection();
+    MemoryMXBean memory =
+        ManagementFactory.newPlatformMXBeanProxy(
+            server, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+    return new HeapSampler(connector, memory);
   }
 
-  private void read() {
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
-      String header = null;
-      for (String line; (line = in.readLine()) != null; ) {
-        if (line.trim().startsWith("S0C")) {
-          header = line;
-          continue;
-        }
-        if (header != null) {
-          long kib = retainedKib(header + "\n" + line);
-          peakKib.accumulateAndGet(kib, Math::max);
-          samples.incrementAndGet();
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // the sampler stops with jstat
-    }
+  private long liveHeap() {
+    memory.gc();
+    return memory.getHeapMemoryUsage().getUsed();
   }
 
-  /** S0U + S1U + OU from jstat -gc output (a header line and a value line). */
-  static long retainedKib(String output) {
-    String[] lines = output.trim().split("\n");
-    String[] names = lines[0].trim().split("\\s+");
-    String[] values = lines[lines.length - 1].trim().split("\\s+");
-    double kib = 0;
-    for (int i = 0; i < names.length; i++) {
-      if (names[i].equals("S0U") || names[i].equals("S1U") || names[i].equals("OU")) {
-        kib += Double.parseDouble(values[i]);
+  private void sample() {
+    try {
+      while (running) {
+        peak.accumulateAndGet(liveHeap(), Math::max);
+        samples.incrementAndGet();
+        Thread.sleep(100);
       }
+    } catch (RuntimeException | InterruptedException e) {
+      // the sampler ends with the connection
     }
-    return (long) kib;
   }
 
   /**
-   * @return the largest growth of the retained heap over the baseline, in MiB
-   * @throws IllegalStateException when jstat delivered no sample
+   * @return the largest live-heap growth over the baseline, in MiB
+   * @throws IllegalStateException when no sample was taken during the transfer
    */
   double growthMib() {
     if (samples.get() == 0) {
-      throw new IllegalStateException("jstat delivered no heap sample");
+      throw new IllegalStateException("no heap sample during the transfer");
     }
-    return Math.max(0, peakKib.get() - baselineKib) / 1024.0;
+    return Math.max(0, peak.get() - baseline) / (1024.0 * 1024.0);
+  }
+
+  /**
+   * @return how many live-heap samples were taken
+   */
+  long samples() {
+    return samples.get();
   }
 
   @Override
-  public void close() throws InterruptedException {
-    Thread.sleep(300);
-    jstat.destroy();
-    reader.join(2000);
+  public void close() throws IOException, InterruptedException {
+    if (running) {
+      running = false;
+      sampler.join(10_000);
+      connector.close();
+    }
   }
 }
