@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param sessionTtl lifetime of a Docs API editing session without callbacks
  * @param adminRole container role of administrators
  * @param editor the Docs API editor page and its customization defaults
+ * @param operations metrics and the settings check
  */
 public record Settings(
     DocumentServer documentServer,
@@ -27,7 +28,8 @@ public record Settings(
     Limits limits,
     Duration sessionTtl,
     String adminRole,
-    EditorSettings editor) {
+    EditorSettings editor,
+    Operations operations) {
 
   /**
    * @param publicUrl base URL browsers load {@code api.js} from, without trailing slash
@@ -97,4 +99,12 @@ public record Settings(
       Duration connectTimeout,
       Duration readTimeout,
       Duration conversionTimeout) {}
+
+  /**
+   * @param metricsToken the bearer token a metrics scraper may use, if set
+   * @param checkInterval how often the settings check runs by itself; empty for never
+   * @param checkTimeout how long the settings check waits for its test conversion
+   */
+  public record Operations(
+      Optional<Secret> metricsToken, Optional<Duration> checkInterval, Duration checkTimeout) {}
 }

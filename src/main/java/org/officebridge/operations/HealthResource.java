@@ -6,16 +6,33 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
 import org.officebridge.host.HostServices;
+import org.officebridge.platform.LogLine;
+import org.officebridge.spi.HostUnavailableException;
 
-/** Liveness and readiness for load balancers and orchestrators. */
+/**
+ * Liveness and readiness for load balancers and orchestrators. Ready means: the host's SPI is bound
+ * and its session store answers (without it no editor can open and no callback be stored). Whether
+ * the Document Server answers its health check is reported too, but does not make the connector
+ * unready: it cannot fix that by restarting, and the DMS still works.
+ */
 @Path("health")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
+  private static final Logger LOG = Logger.getLogger(HealthResource.class.getName());
+  private static final String PROBE = "officebridge-readiness-probe";
+
   @Inject HostServices host;
+  @Inject DocumentServerHealth documentServer;
+  @Inject Clock clock;
 
   /**
    * @return 200 while the application runs
@@ -27,19 +44,56 @@ public class HealthResource {
   }
 
   /**
-   * @return 200 with the host's optional capabilities once the SPI is bound
+   * @return 200 with the SPI parts, the session store and the Document Server's health when ready;
+   *     503 with the same body when the session store cannot be reached
    */
   @GET
   @Path("ready")
-  public Map<String, Object> ready() {
-    return Map.of(
-        "status",
-        "UP",
+  public Response ready() {
+    boolean sessions = sessionStoreAnswers();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", sessions ? "UP" : "DOWN");
+    body.put(
+        "spi",
+        Map.of(
+            "documentStore", host.documents().getClass().getName(),
+            "userDirectory", host.users().getClass().getName(),
+            "accessPolicy", host.access().getClass().getName(),
+            "sessionStore", host.sessions().getClass().getName()));
+    body.put(
         "capabilities",
         Map.of(
             "versionHistory", host.versions().isPresent(),
             "sharing", host.sharing().isPresent(),
             "templates", host.templates().isPresent(),
             "catalog", host.catalog().isPresent()));
+    body.put("sessionStore", sessions ? "UP" : "DOWN");
+    body.put("documentServer", documentServer());
+    return Response.status(sessions ? 200 : 503).entity(body).build();
+  }
+
+  private boolean sessionStoreAnswers() {
+    try {
+      host.sessions().isProcessed(PROBE, clock.instant());
+      return true;
+    } catch (HostUnavailableException | RuntimeException e) {
+      LOG.warning(
+          () ->
+              LogLine.event("readiness")
+                  .with("outcome", "down")
+                  .with("reason", "session-store")
+                  .with("error", e.getClass().getSimpleName())
+                  .toString());
+      return false;
+    }
+  }
+
+  private Map<String, Object> documentServer() {
+    Optional<DocumentServerHealth.Health> h = documentServer.recent();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", h.map(x -> x.healthy() ? "UP" : "DOWN").orElse("UNKNOWN"));
+    h.ifPresent(x -> out.put("checkedAt", x.at().toString()));
+    h.flatMap(DocumentServerHealth.Health::problem).ifPresent(p -> out.put("problem", p));
+    return out;
   }
 }
