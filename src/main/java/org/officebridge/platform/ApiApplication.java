@@ -7,6 +7,7 @@ import org.officebridge.callback.EditorStatusResource;
 import org.officebridge.editor.EditorExceptionMapper;
 import org.officebridge.editor.EditorResource;
 import org.officebridge.operations.AdminExceptionMapper;
+import org.officebridge.operations.AdminResource;
 import org.officebridge.operations.HealthResource;
 import org.officebridge.operations.MetricsResource;
 
@@ -22,6 +23,7 @@ public class ApiApplication extends Application {
     return Set.of(
         HealthResource.class,
         MetricsResource.class,
+        AdminResource.class,
         AdminExceptionMapper.class,
         EditorStatusResource.class,
         EditorResource.class,

@@ -7,7 +7,7 @@ import org.officebridge.spi.CorrelationId;
  * One log line of a protocol event in key=value form: {@code event=<name> k=v ... cid=<id>}, with
  * the request's correlation id added last. Values are written as they are when they are simple
  * words, quoted (with {@code "} and {@code \} escaped) when they hold spaces or {@code =}, with
- * control characters replaced and at most 200 characters. Never give it a token or a secret.
+ * control characters replaced and at most 1000 characters. Never give it a token or a secret.
  *
  * <pre>{@code
  * LOG.info(() -> LogLine.event("callback").with("doc", id).with("status", 2).with("outcome", "saved").toString());
@@ -15,7 +15,7 @@ import org.officebridge.spi.CorrelationId;
  */
 public final class LogLine {
 
-  private static final int MAX_VALUE = 200;
+  private static final int MAX_VALUE = 1000;
 
   private final StringBuilder line = new StringBuilder(128);
 
