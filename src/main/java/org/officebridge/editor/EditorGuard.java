@@ -19,7 +19,7 @@ import org.officebridge.spi.DocumentId;
 import org.officebridge.spi.HostException;
 import org.officebridge.spi.Permission;
 import org.officebridge.spi.User;
-import org.officebridge.web.BrowserOrigin;
+import org.officebridge.web.SameOrigin;
 
 /**
  * The gate of every browser request on an editor: who is acting (the host's {@code resolveActor}),
@@ -126,8 +126,10 @@ public class EditorGuard {
     }
   }
 
+  /** A same-origin request; a GET without Origin and Referer is a same-origin fetch and passes. */
   private boolean isSameOrigin(HttpServletRequest request) {
-    return BrowserOrigin.isSameOrigin(request, settings.editor().browserUrl());
+    return SameOrigin.check(
+        request, settings.editor().browserUrl().flatMap(u -> SameOrigin.of(u.toString())), true);
   }
 
   /**
@@ -135,7 +137,12 @@ public class EditorGuard {
    * @return the connector's origin as the browser sees it
    */
   String ownOrigin(HttpServletRequest request) {
-    return BrowserOrigin.own(request, settings.editor().browserUrl());
+    Optional<URI> configured = settings.editor().browserUrl();
+    if (configured.isPresent()) {
+      return SameOrigin.of(configured.get().toString()).orElse("");
+    }
+    String host = request.getHeader("Host");
+    return request.getScheme() + "://" + (host == null ? request.getServerName() : host);
   }
 
   /**

@@ -19,7 +19,7 @@ import org.officebridge.security.LinkPurpose;
 import org.officebridge.security.LinkSigner;
 import org.officebridge.spi.HostUnavailableException;
 import org.officebridge.spi.User;
-import org.officebridge.web.BrowserOrigin;
+import org.officebridge.web.SameOrigin;
 
 /**
  * Who may use the admin page and endpoints: a request the container gave the role {@code
@@ -105,7 +105,8 @@ public class AdminGuard {
    *     forged, expired or foreign token
    */
   public Administrator requireForChange(HttpServletRequest request, String what) {
-    if (!BrowserOrigin.isSameOrigin(request, settings.editor().browserUrl())) {
+    if (!SameOrigin.check(
+        request, settings.editor().browserUrl().flatMap(u -> SameOrigin.of(u.toString())), false)) {
       refuse(what, "origin", null);
       throw new AdminException(403, "cross-site", "cross-site request refused");
     }

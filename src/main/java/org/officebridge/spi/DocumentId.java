@@ -17,6 +17,7 @@ public record DocumentId(String value) {
   /**
    * @throws IllegalArgumentException when the value is empty, longer than 200 characters or has a
    *     character outside {@code 0-9 A-Z a-z - . _ =}
+   * @param value the identifier
    */
   public DocumentId {
     if (value == null || !ALLOWED.matcher(value).matches()) {
