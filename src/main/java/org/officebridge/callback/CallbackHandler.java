@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.officebridge.host.HostServices;
+import org.officebridge.platform.LogLine;
 import org.officebridge.platform.Metrics;
 import org.officebridge.session.DocumentKeys;
 import org.officebridge.session.EditingSessions;
@@ -260,7 +261,16 @@ public class CallbackHandler {
       notice(
           f.kind().retried() ? SaveNotices.Kind.SAVE_RETRYING : kind, own, Optional.empty(), event);
       metrics.saveFailed(Metrics.DOCS_API, f.kind().name());
-      LOG.log(Level.FINE, "save failed: " + f.getMessage(), f);
+      LOG.log(
+          Level.FINE,
+          LogLine.event("save")
+              .with("doc", id)
+              .with("key", key)
+              .with("outcome", "failed")
+              .with("reason", f.kind())
+              .with("detail", f.getMessage())
+              .toString(),
+          f);
       return f.answer(isFinal ? "final-save-failed" : "forcesave-failed");
     }
 

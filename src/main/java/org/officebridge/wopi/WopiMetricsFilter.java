@@ -10,12 +10,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Logger;
+import org.officebridge.platform.LogLine;
 import org.officebridge.platform.Metrics;
 
 /**
  * Counts and times every WOPI request by operation and status, and counts the lock conflicts among
- * its refusals ({@link WopiExceptionMapper} leaves the refusal in a request attribute). The time is
- * until the answer is ready; streaming a GetFile body comes after.
+ * its refusals ({@link WopiExceptionMapper} leaves the refusal in a request attribute, and logs
+ * it); logs every other answer at FINE. The time is until the answer is ready; streaming a GetFile
+ * body comes after.
  */
 @Provider
 public class WopiMetricsFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -32,6 +35,8 @@ public class WopiMetricsFilter implements ContainerRequestFilter, ContainerRespo
           WopiHeaders.Overrides.DELETE,
           WopiHeaders.Overrides.PUT_USER_INFO);
 
+  private static final Logger LOG = Logger.getLogger("org.officebridge.wopi");
+
   @Inject Metrics metrics;
   @Context HttpServletRequest servletRequest;
 
@@ -44,7 +49,18 @@ public class WopiMetricsFilter implements ContainerRequestFilter, ContainerRespo
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     Object started = request.getProperty(STARTED);
     long nanos = started instanceof Long s ? System.nanoTime() - s : 0;
-    metrics.wopiRequest(operation(request), response.getStatus(), nanos);
+    String operation = operation(request);
+    metrics.wopiRequest(operation, response.getStatus(), nanos);
+    if (response.getStatus() < 400) {
+      LOG.fine(
+          () ->
+              LogLine.event("wopi")
+                  .with("op", operation)
+                  .with("path", request.getUriInfo().getPath())
+                  .with("status", response.getStatus())
+                  .with("ms", nanos / 1_000_000)
+                  .toString());
+    }
     Object refusal =
         servletRequest == null ? null : servletRequest.getAttribute(WopiExceptionMapper.REFUSAL);
     if (refusal instanceof WopiException e && e.isLockConflict()) {

@@ -232,4 +232,28 @@ class SettingsCheckHttpIT {
                 .GET());
     return r.statusCode();
   }
+
+  @Test
+  void aScheduledCheckRunsByItselfAndPublishesItsOutcome() throws Exception {
+    Path data = Files.createTempDirectory(Path.of("target"), "check-data-");
+    try (RunningStandIn ds = StandIn.builder().jwtSecret(TestSettings.JWT_SECRET).start()) {
+      Map<String, String> s =
+          new HashMap<>(TestSettings.forInProcess(ds.baseUrl().toString(), data));
+      s.put("officebridge.settings-check.interval", "1s");
+      try (InProcessServer server = InProcessServer.start(InProcessServer.demoWar(), s)) {
+        AdminClient admin = new AdminClient(server.baseUrl());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        double passed = 0;
+        while (passed < 1 && System.nanoTime() < deadline) {
+          Thread.sleep(250);
+          passed =
+              AdminClient.metric(
+                  admin.metrics("owner").body(),
+                  "officebridge_settings_check_ok",
+                  Map.of("check", "ds-download"));
+        }
+        assertEquals(1, passed, "no scheduled run published its outcome");
+      }
+    }
+  }
 }
