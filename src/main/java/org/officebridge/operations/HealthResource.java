@@ -56,10 +56,10 @@ public class HealthResource {
     body.put(
         "spi",
         Map.of(
-            "documentStore", host.documents().getClass().getName(),
-            "userDirectory", host.users().getClass().getName(),
-            "accessPolicy", host.access().getClass().getName(),
-            "sessionStore", host.sessions().getClass().getName()));
+            "documentStore", className(host.documents()),
+            "userDirectory", className(host.users()),
+            "accessPolicy", className(host.access()),
+            "sessionStore", className(host.sessions())));
     body.put(
         "capabilities",
         Map.of(
@@ -70,6 +70,13 @@ public class HealthResource {
     body.put("sessionStore", sessions ? "UP" : "DOWN");
     body.put("documentServer", documentServer());
     return Response.status(sessions ? 200 : 503).entity(body).build();
+  }
+
+  /** The implementing class, without the name of a CDI client proxy around it. */
+  private static String className(Object part) {
+    String name = part.getClass().getName();
+    int proxy = name.indexOf('$');
+    return proxy < 0 ? name : name.substring(0, proxy);
   }
 
   private boolean sessionStoreAnswers() {
