@@ -49,6 +49,7 @@ final class PayaraMicro implements AutoCloseable {
       Path jar, Path war, IntFunction<Map<String, String>> properties, Path work)
       throws IOException, InterruptedException {
     Files.createDirectories(work);
+    deleteTree(work.resolve("root"));
     int port = freePort();
     Path preboot = work.resolve("preboot.asadmin");
     Files.writeString(
@@ -133,6 +134,18 @@ final class PayaraMicro implements AutoCloseable {
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     } catch (IOException e) {
       return "(no log: " + e + ")";
+    }
+  }
+
+  /** A root directory left by an earlier run would make Micro deploy its old copy first. */
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 

@@ -129,8 +129,27 @@ class PgHostEndToEndIT {
     }
   }
 
+  private static HeadlessChromium current;
+
+  private static AssertionError failure(Throwable e) {
+    String page = "";
+    try {
+      page = current == null ? "" : current.driver().getPageSource();
+    } catch (RuntimeException ignored) {
+      // the browser is gone; the server log says more
+    }
+    return new AssertionError(
+        e.getMessage()
+            + "\npage:\n"
+            + page.substring(0, Math.min(page.length(), 3000))
+            + "\nserver log:\n"
+            + server.tail(),
+        e);
+  }
+
   private static HeadlessChromium browserAs(String user) throws IOException {
     HeadlessChromium browser = HeadlessChromium.start();
+    current = browser;
     WebDriver driver = browser.driver();
     driver.get(server.baseUrl().resolve("api/health/live").toString());
     driver.manage().addCookie(new Cookie.Builder(COOKIE, user).path("/officebridge").build());
@@ -141,7 +160,8 @@ class PgHostEndToEndIT {
   void aDocsApiEditIsStoredAsANewVersionInTheDatabase() throws Exception {
     DocumentInfo doc = newDocument("Original paragraph");
     String line;
-    try (HeadlessChromium browser = browserAs("editor")) {
+    HeadlessChromium browser = browserAs("editor");
+    try {
       WebDriver driver = browser.driver();
       driver.get(server.baseUrl().resolve("editor?doc=" + doc.id().value()).toString());
       browser
@@ -166,9 +186,11 @@ class PgHostEndToEndIT {
           .waitUpTo(WAIT)
           .until(ExpectedConditions.attributeToBe(By.id("standin-status"), "data-state", "closed"));
     } catch (AssertionError | RuntimeException e) {
-      throw new AssertionError(e.getMessage() + "\nserver log:\n" + server.tail(), e);
+      throw failure(e);
+    } finally {
+      browser.close();
     }
-    StoredVersion v = awaitSecondVersion(doc.id());
+    StoredVersion v = awaitSecondVersion(doc.id(), StoredVersion::hasHistory);
     assertEquals("EDIT_FINAL", v.kind());
     assertEquals("editor", v.author());
     assertTrue(v.hasHistory(), "the Document Server's history data is kept with the version");
@@ -179,7 +201,8 @@ class PgHostEndToEndIT {
   void aWopiEditIsStoredAsANewVersionInTheDatabase() throws Exception {
     DocumentInfo doc = newDocument("Original paragraph");
     String line;
-    try (HeadlessChromium browser = browserAs("editor")) {
+    HeadlessChromium browser = browserAs("editor");
+    try {
       WebDriver driver = browser.driver();
       driver.get(server.baseUrl().resolve("wopi-host?doc=" + doc.id().value()).toString());
       browser
@@ -199,11 +222,13 @@ class PgHostEndToEndIT {
               .getAttribute("data-line");
       browser.screenshot("pghost-wopi-editing");
       driver.findElement(By.id("wopi-close")).click();
-      awaitSecondVersion(doc.id());
+      awaitSecondVersion(doc.id(), v -> true);
     } catch (AssertionError | RuntimeException e) {
-      throw new AssertionError(e.getMessage() + "\nserver log:\n" + server.tail(), e);
+      throw failure(e);
+    } finally {
+      browser.close();
     }
-    StoredVersion v = awaitSecondVersion(doc.id());
+    StoredVersion v = awaitSecondVersion(doc.id(), x -> true);
     assertEquals("EDIT_FINAL", v.kind(), "the exit save");
     assertEquals("editor", v.author());
     assertNewContentHolds(doc.id(), line);
@@ -233,11 +258,16 @@ class PgHostEndToEndIT {
   /** The newest version row of a document. */
   private record StoredVersion(int number, String kind, String author, boolean hasHistory) {}
 
-  private static StoredVersion awaitSecondVersion(DocumentId id) throws Exception {
+  /**
+   * Waits for the version the edit made, and for what is stored after it (the history data is
+   * stored right after the version, in a transaction of its own).
+   */
+  private static StoredVersion awaitSecondVersion(
+      DocumentId id, java.util.function.Predicate<StoredVersion> complete) throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (true) {
       StoredVersion v = newestVersion(id);
-      if (v.number() >= 2 || System.nanoTime() > deadline) {
+      if ((v.number() >= 2 && complete.test(v)) || System.nanoTime() > deadline) {
         assertEquals(2, v.number(), "a new version after closing\nserver log:\n" + server.tail());
         return v;
       }
