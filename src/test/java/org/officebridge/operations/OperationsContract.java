@@ -438,6 +438,66 @@ abstract class OperationsContract {
         "the stand-in disconnected the user");
   }
 
+  @Test
+  void adminActionsTheDocumentServerCannotCarryOutSayWhy() throws Exception {
+    Session s = openForEditing("editor");
+    String body = "{\"key\":\"" + s.key() + "\"}";
+    ds().faults().failNextCommand(1);
+    HttpResponse<String> unknown =
+        admin().post("owner", "sessions/" + s.doc() + "/forcesave", body);
+    assertEquals(409, unknown.statusCode(), unknown.body());
+    assertEquals("unknown-key", json(unknown).get("error"));
+    ds().faults().failNextCommand(3);
+    HttpResponse<String> failing =
+        admin().post("owner", "sessions/" + s.doc() + "/forcesave", body);
+    assertEquals(502, failing.statusCode(), failing.body());
+    assertEquals("documentserver", json(failing).get("error"));
+    ds().leave(s.key(), "editor");
+  }
+
+  @Test
+  void aWopiSessionCannotBeForceSavedOrDroppedButCanBeReleased() throws Exception {
+    String doc = client().createDocument("owner", "ops-wopi-lock-" + UUID.randomUUID(), "docx");
+    HttpResponse<String> page = admin().get("editor", "wopi-host?doc=" + doc);
+    assertEquals(200, page.statusCode(), page.body());
+    String token =
+        unescape(find(page.body(), "name=\"access_token\" type=\"hidden\" value=\"([^\"]*)\""));
+    long ttl =
+        Long.parseLong(
+            find(page.body(), "name=\"access_token_ttl\" type=\"hidden\" value=\"(\\d+)\""));
+    String action =
+        unescape(find(page.body(), "<form id=\"office_form\"[^>]* action=\"([^\"]*)\""));
+    ds().openWopi(URI.create(action), token, ttl);
+    Map<String, Object> row =
+        list(admin().get("owner", "api/admin/sessions")).stream()
+            .filter(r -> doc.equals(r.get("document")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the WOPI lock is not listed"));
+    assertEquals("wopi", row.get("protocol"));
+    assertEquals(true, row.get("locked"));
+    String body = "{\"key\":\"" + row.get("key") + "\",\"user\":\"editor\"}";
+    for (String action2 : List.of("forcesave", "drop")) {
+      HttpResponse<String> r = admin().post("owner", "sessions/" + doc + "/" + action2, body);
+      assertEquals(409, r.statusCode(), r.body());
+      assertEquals("wopi-session", json(r).get("error"));
+    }
+    HttpResponse<String> release = admin().post("owner", "sessions/" + doc + "/release", body);
+    assertEquals(200, release.statusCode(), release.body());
+  }
+
+  @Test
+  void forgottenFilesThatCannotBeRecoveredOrDeletedSayWhy() throws Exception {
+    HttpResponse<String> noDocument =
+        admin().post("owner", "forgotten/elsewhere-k1/recover", "{\"as\":\"version\"}");
+    assertEquals(400, noDocument.statusCode(), noDocument.body());
+    HttpResponse<String> unknown = admin().post("owner", "forgotten/elsewhere-k1/delete", "{}");
+    assertEquals(404, unknown.statusCode(), unknown.body());
+    assertEquals("unknown-key", json(unknown).get("error"));
+    HttpResponse<String> unknownCopy =
+        admin().post("owner", "forgotten/elsewhere-k1/recover", "{\"as\":\"copy\"}");
+    assertEquals(404, unknownCopy.statusCode(), unknownCopy.body());
+  }
+
   // ---- admin: forgotten files ----------------------------------------------------------------
 
   @Test
