@@ -63,42 +63,8 @@ public class SettingsCheck {
       List<Finding> findings = new ArrayList<>();
       findings.add(mixedContent());
       DocumentServerHealth.Health h = health.check(settings.limits().connectTimeout());
-      findings.add(
-          h.healthy()
-              ? new Finding(
-                  "ds-healthcheck",
-                  Direction.CONNECTOR_TO_DOCUMENT_SERVER,
-                  Status.PASSED,
-                  "the Document Server at " + health.url() + " answers its health check")
-              : new Finding(
-                  "ds-healthcheck",
-                  Direction.CONNECTOR_TO_DOCUMENT_SERVER,
-                  Status.FAILED,
-                  h.problem().orElse("unhealthy")));
-      String unreachable = "the Document Server is unreachable (ds-healthcheck)";
-      if (h.healthy()) {
-        findings.add(jwt());
-      } else {
-        findings.add(SettingsCheckConversion.skipped("ds-jwt", unreachable));
-      }
-      if (settings.wopi().enabled()) {
-        findings.addAll(
-            h.healthy()
-                ? wopi.run()
-                : List.of(
-                    SettingsCheckConversion.skipped("wopi-discovery", unreachable),
-                    new Finding(
-                        "wopi-proof",
-                        Direction.DOCUMENT_SERVER_TO_CONNECTOR,
-                        Status.SKIPPED,
-                        "not tried: " + unreachable)));
-      }
-      if (h.healthy()) {
-        findings.addAll(conversion.run());
-      } else {
-        findings.add(SettingsCheckConversion.skipped("ds-download", unreachable));
-        findings.add(SettingsCheckConversion.skipped("ds-result", unreachable));
-      }
+      findings.add(healthFinding(h));
+      findings.addAll(h.healthy() ? reachableChecks() : skippedChecks());
       SettingsCheckReport report =
           new SettingsCheckReport(clock.instant(), trigger, summary(), findings);
       record(report);
@@ -107,6 +73,41 @@ public class SettingsCheck {
     } finally {
       running.unlock();
     }
+  }
+
+  private Finding healthFinding(DocumentServerHealth.Health h) {
+    return new Finding(
+        "ds-healthcheck",
+        Direction.CONNECTOR_TO_DOCUMENT_SERVER,
+        h.healthy() ? Status.PASSED : Status.FAILED,
+        h.healthy()
+            ? "the Document Server at " + health.url() + " answers its health check"
+            : h.problem().orElse("unhealthy"));
+  }
+
+  /** The checks that need the Document Server, once its health check passed. */
+  private List<Finding> reachableChecks() {
+    List<Finding> findings = new ArrayList<>();
+    findings.add(jwt());
+    if (settings.wopi().enabled()) {
+      findings.addAll(wopi.run());
+    }
+    findings.addAll(conversion.run());
+    return findings;
+  }
+
+  /** The same checks, not tried, when the Document Server cannot be reached. */
+  private List<Finding> skippedChecks() {
+    String why = "the Document Server is unreachable (ds-healthcheck)";
+    List<Finding> findings = new ArrayList<>();
+    findings.add(Finding.skipped("ds-jwt", Direction.CONNECTOR_TO_DOCUMENT_SERVER, why));
+    if (settings.wopi().enabled()) {
+      findings.add(Finding.skipped("wopi-discovery", Direction.CONNECTOR_TO_DOCUMENT_SERVER, why));
+      findings.add(Finding.skipped("wopi-proof", Direction.DOCUMENT_SERVER_TO_CONNECTOR, why));
+    }
+    findings.add(Finding.skipped("ds-download", Direction.DOCUMENT_SERVER_TO_CONNECTOR, why));
+    findings.add(Finding.skipped("ds-result", Direction.CONNECTOR_TO_DOCUMENT_SERVER, why));
+    return findings;
   }
 
   /**

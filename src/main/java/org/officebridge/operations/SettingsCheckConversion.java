@@ -63,7 +63,7 @@ public class SettingsCheckConversion {
         result = convert(request);
       } catch (ConversionException e) {
         out.add(failed(probe, e));
-        out.add(skipped("ds-result", "the test conversion failed"));
+        out.add(resultSkipped("the test conversion failed"));
         return out;
       } catch (DocumentServerException e) {
         out.add(
@@ -74,7 +74,7 @@ public class SettingsCheckConversion {
                     + "/converter cannot be used ("
                     + e.getMessage()
                     + ")"));
-        out.add(skipped("ds-result", "the test conversion failed"));
+        out.add(resultSkipped("the test conversion failed"));
         return out;
       }
       if (result.isEmpty()) {
@@ -86,7 +86,7 @@ public class SettingsCheckConversion {
                     + " s"
                     + arrivalNote(probe)
                     + "; it may be overloaded (officebridge.settings-check.timeout)"));
-        out.add(skipped("ds-result", "the test conversion did not finish"));
+        out.add(resultSkipped("the test conversion did not finish"));
         return out;
       }
       String peer = probes.arrival(probe).map(a -> " (from " + a.peer() + ")").orElse("");
@@ -226,11 +226,7 @@ public class SettingsCheckConversion {
     return new Finding("ds-download", Direction.DOCUMENT_SERVER_TO_CONNECTOR, status, message);
   }
 
-  static Finding skipped(String check, String why) {
-    Direction d =
-        check.equals("ds-download")
-            ? Direction.DOCUMENT_SERVER_TO_CONNECTOR
-            : Direction.CONNECTOR_TO_DOCUMENT_SERVER;
-    return new Finding(check, d, Status.SKIPPED, "not tried: " + why);
+  private static Finding resultSkipped(String why) {
+    return Finding.skipped("ds-result", Direction.CONNECTOR_TO_DOCUMENT_SERVER, why);
   }
 }

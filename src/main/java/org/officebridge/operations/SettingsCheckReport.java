@@ -70,6 +70,16 @@ public record SettingsCheckReport(
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(message, "message");
     }
+
+    /**
+     * @param check the check's id
+     * @param direction which way it looks
+     * @param why which earlier failure kept it from running
+     * @return a skipped finding saying why
+     */
+    public static Finding skipped(String check, Direction direction, String why) {
+      return new Finding(check, direction, Status.SKIPPED, "not tried: " + why);
+    }
   }
 
   /** Copies the lists. */

@@ -64,6 +64,7 @@ class OperationsHttpIT extends OperationsContract {
     Map<String, String> settings =
         new HashMap<>(TestSettings.forInProcess(standIn.baseUrl().toString(), data));
     settings.put("officebridge.metrics.token", SCRAPE_TOKEN);
+    settings.put("officebridge.settings-check.timeout", "PT2M");
     server = InProcessServer.start(InProcessServer.demoWar(), settings);
   }
 
