@@ -53,6 +53,7 @@ class SettingsCheckHttpIT {
     try (RunningStandIn ds = standIn.start()) {
       Map<String, String> s =
           new HashMap<>(TestSettings.forInProcess(ds.baseUrl().toString(), data));
+      s.put("officebridge.settings-check.timeout", "PT2M");
       settings.accept(s);
       try (InProcessServer server = InProcessServer.start(InProcessServer.demoWar(), s)) {
         before.run(server.baseUrl(), ds);
