@@ -37,11 +37,12 @@ class AdminPageBrowserIT {
             .jwtSecret(TestSettings.JWT_SECRET)
             .callbackDelay(Duration.ofMillis(200))
             .start();
-    working =
-        InProcessServer.start(
-            InProcessServer.demoWar(),
+    java.util.Map<String, String> settings =
+        new java.util.HashMap<>(
             TestSettings.forInProcess(
                 ds.baseUrl().toString(), Files.createTempDirectory(Path.of("target"), "admin-")));
+    settings.put("officebridge.settings-check.timeout", "PT2M");
+    working = InProcessServer.start(InProcessServer.demoWar(), settings);
   }
 
   @AfterAll
@@ -65,7 +66,7 @@ class AdminPageBrowserIT {
         .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "yes"));
     driver.findElement(By.id("run-check")).click();
     browser
-        .waitUpTo(Duration.ofSeconds(60))
+        .waitUpTo(Duration.ofSeconds(150))
         .until(
             d -> {
               String state = d.findElement(By.tagName("body")).getAttribute("data-check");

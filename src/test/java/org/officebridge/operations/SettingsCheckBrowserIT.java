@@ -43,6 +43,7 @@ class SettingsCheckBrowserIT {
             TestSettings.forInProcess(
                 deadPublicUrl, Files.createTempDirectory(Path.of("target"), "check-")));
     broken.put("officebridge.ds.internal-url", ds.baseUrl().toString());
+    broken.put("officebridge.settings-check.timeout", "PT2M");
     publicUrlBroken = InProcessServer.start(InProcessServer.demoWar(), broken);
   }
 
