@@ -17,6 +17,7 @@ import org.officebridge.documentserver.DocumentServerHttp;
 import org.officebridge.documentserver.ForbiddenUrlException;
 import org.officebridge.documentserver.SizeLimitExceededException;
 import org.officebridge.host.HostServices;
+import org.officebridge.platform.Metrics;
 import org.officebridge.spi.DocumentId;
 import org.officebridge.spi.DocumentInfo;
 import org.officebridge.spi.DocumentNotFoundException;
@@ -58,6 +59,7 @@ public class VersionSaver {
   @Inject DocumentServerHttp http;
   @Inject Settings settings;
   @Inject Clock clock;
+  @Inject Metrics metrics;
 
   /**
    * Stores the callback's file as a new version of the document, based on {@code baseVersion}; if
@@ -79,7 +81,9 @@ public class VersionSaver {
     VersionRequest request =
         new VersionRequest(baseVersion, fileType, author, kind, Optional.of(callback.key()));
     try (InputStream in = open(url)) {
-      return new Saved(true, host.documents().storeVersion(id, request, in));
+      Saved saved = new Saved(true, host.documents().storeVersion(id, request, in));
+      metrics.saved(Metrics.DOCS_API, kind == VersionKind.EDIT_FINAL ? "final" : "intermediate");
+      return saved;
     } catch (VersionConflictException e) {
       return new Saved(false, copy(id, callback, author, "conflict"));
     } catch (DocumentNotFoundException e) {
@@ -113,7 +117,11 @@ public class VersionSaver {
     Optional<DocumentId> besides = original.map(DocumentInfo::id);
     for (int attempt = 1; attempt <= NAME_ATTEMPTS; attempt++) {
       try (InputStream in = open(url)) {
-        return host.documents().createDocument(new NewDocument(title, besides), in, author);
+        DocumentInfo copy =
+            host.documents().createDocument(new NewDocument(title, besides), in, author);
+        metrics.saved(
+            Metrics.DOCS_API, "conflict".equals(label) ? "conflict-copy" : "recovery-copy");
+        return copy;
       } catch (NameConflictException e) {
         title = e.suggestion().filter(FileNames::isValid).orElse(numbered(title, attempt + 1));
       } catch (DocumentNotFoundException e) {
@@ -166,7 +174,8 @@ public class VersionSaver {
 
   private InputStream open(URI url) throws IOException {
     try {
-      return http.openDownload(url, settings.limits().maxFileSize());
+      return metrics.counting(
+          http.openDownload(url, settings.limits().maxFileSize()), "callback-download");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while downloading");

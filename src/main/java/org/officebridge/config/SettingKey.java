@@ -111,7 +111,28 @@ public enum SettingKey {
       false,
       "How long a Docs API editing session and its lock live without any callback."),
   ADMIN_ROLE(
-      "admin.role", "officebridge-admin", false, "Container role allowed on the admin pages."),
+      "admin.role",
+      "officebridge-admin",
+      false,
+      "Container role allowed on the admin page and endpoints (besides users the host's"
+          + " UserDirectory.isAdministrator accepts)."),
+  METRICS_TOKEN(
+      "metrics.token",
+      "none",
+      true,
+      "Bearer token a metrics scraper sends to api/metrics (Authorization: Bearer <token>), at"
+          + " least 32 bytes; without it only administrators may read the metrics."),
+  SETTINGS_CHECK_INTERVAL(
+      "settings-check.interval",
+      "off",
+      false,
+      "How often the settings check runs by itself and logs its outcome (event=settings-check):"
+          + " a duration such as PT1H, or off."),
+  SETTINGS_CHECK_TIMEOUT(
+      "settings-check.timeout",
+      "PT30S",
+      false,
+      "How long the settings check waits for the Document Server's test conversion."),
   EDITOR_FRAME_ANCESTORS(
       "editor.frame-ancestors",
       "'self'",

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param adminRole container role of administrators
  * @param editor the Docs API editor page and its customization defaults
  * @param cluster where shared state lives
+ * @param operations metrics and the settings check
  */
 public record Settings(
     DocumentServer documentServer,
@@ -29,7 +30,8 @@ public record Settings(
     Duration sessionTtl,
     String adminRole,
     EditorSettings editor,
-    Cluster cluster) {
+    Cluster cluster,
+    Operations operations) {
 
   /**
    * @param publicUrl base URL browsers load {@code api.js} from, without trailing slash
@@ -130,4 +132,12 @@ public record Settings(
           ClusterMode.NONE, "officebridge", ClusterJoin.TCP_IP, List.of(), "127.0.0.1", 5701, 1);
     }
   }
+
+  /**
+   * @param metricsToken the bearer token a metrics scraper may use, if set
+   * @param checkInterval how often the settings check runs by itself; empty for never
+   * @param checkTimeout how long the settings check waits for its test conversion
+   */
+  public record Operations(
+      Optional<Secret> metricsToken, Optional<Duration> checkInterval, Duration checkTimeout) {}
 }

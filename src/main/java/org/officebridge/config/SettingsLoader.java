@@ -114,10 +114,16 @@ public final class SettingsLoader {
     String adminRole = token(SettingKey.ADMIN_ROLE, "officebridge-admin");
     EditorSettings editor = new EditorSettingsReader(this).read();
     Settings.Cluster cluster = cluster();
+    Settings.Operations operations =
+        new Settings.Operations(
+            secret(SettingKey.METRICS_TOKEN, true),
+            optionalDuration(SettingKey.SETTINGS_CHECK_INTERVAL),
+            duration(SettingKey.SETTINGS_CHECK_TIMEOUT, "PT30S"));
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
-    return new Settings(ds, connector, jwt, wopi, limits, sessionTtl, adminRole, editor, cluster);
+    return new Settings(
+        ds, connector, jwt, wopi, limits, sessionTtl, adminRole, editor, cluster, operations);
   }
 
   /** Records a problem with a setting; every problem is reported together. */
@@ -294,6 +300,23 @@ public final class SettingsLoader {
       return parseDuration(fallback);
     }
     return duration;
+  }
+
+  /** A duration, or {@code off} (the default) for none. */
+  private Optional<Duration> optionalDuration(SettingKey key) {
+    Optional<String> value = raw(key).map(String::trim);
+    if (value.isEmpty() || value.get().equalsIgnoreCase("off")) {
+      return Optional.empty();
+    }
+    Duration duration = parseDuration(value.get());
+    if (duration == null || duration.isNegative() || duration.isZero()) {
+      problems.add(
+          name(key)
+              + " must be off or a positive duration such as PT1H, 30m or 6h; got "
+              + value.get());
+      return Optional.empty();
+    }
+    return Optional.of(duration);
   }
 
   static Duration parseDuration(String value) {

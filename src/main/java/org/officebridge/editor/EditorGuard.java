@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import org.officebridge.config.Settings;
 import org.officebridge.host.HostServices;
 import org.officebridge.host.ServletActorRequest;
+import org.officebridge.platform.Metrics;
 import org.officebridge.security.InvalidTokenException;
 import org.officebridge.security.LinkPurpose;
 import org.officebridge.security.LinkSigner;
@@ -38,6 +39,7 @@ public class EditorGuard {
   @Inject HostServices host;
   @Inject Settings settings;
   @Inject LinkSigner links;
+  @Inject Metrics metrics;
 
   /**
    * @param request the browser's request
@@ -88,6 +90,7 @@ public class EditorGuard {
         throw new InvalidTokenException(InvalidTokenException.Reason.MISMATCH);
       }
     } catch (InvalidTokenException e) {
+      metrics.tokenRejected("editor", e.reason().name());
       LOG.warning(
           () ->
               "event=editor-endpoint outcome=refused reason=token-"
