@@ -1,5 +1,6 @@
 package org.officebridge.examples.pghost;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -39,6 +40,7 @@ final class PayaraMicro implements AutoCloseable {
   /**
    * @param jar the Payara Micro jar
    * @param war the WAR to deploy under {@code /officebridge}
+   * @param libraries jars for the server's class path ({@code --addlibs}), or none
    * @param properties system properties of the server's JVM (the settings) for the port it gets
    * @param work a directory for the server's files and its log
    * @return the running server, ready
@@ -46,7 +48,11 @@ final class PayaraMicro implements AutoCloseable {
    * @throws InterruptedException when interrupted
    */
   static PayaraMicro start(
-      Path jar, Path war, IntFunction<Map<String, String>> properties, Path work)
+      Path jar,
+      Path war,
+      List<Path> libraries,
+      IntFunction<Map<String, String>> properties,
+      Path work)
       throws IOException, InterruptedException {
     Files.createDirectories(work);
     deleteTree(work.resolve("root"));
@@ -78,6 +84,10 @@ final class PayaraMicro implements AutoCloseable {
             work.resolve("root").toString(),
             "--prebootcommandfile",
             preboot.toString()));
+    if (!libraries.isEmpty()) {
+      command.add("--addlibs");
+      command.add(String.join(File.pathSeparator, libraries.stream().map(Path::toString).toList()));
+    }
     Path log = work.resolve("payara.log");
     Process p =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -95,27 +105,38 @@ final class PayaraMicro implements AutoCloseable {
   private void awaitReady() throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    String answer = "no answer";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IOException("Payara Micro exited with " + process.exitValue() + ":\n" + tail());
       }
+      if (deploymentFailed()) {
+        throw new IOException("the deployment failed:\n" + tail());
+      }
       try {
-        HttpResponse<Void> r =
+        HttpResponse<String> r =
             http.send(
                 HttpRequest.newBuilder(base.resolve("api/health/ready"))
                     .timeout(Duration.ofSeconds(5))
                     .GET()
                     .build(),
-                HttpResponse.BodyHandlers.discarding());
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
           return;
         }
+        answer = r.statusCode() + " " + r.body();
       } catch (IOException e) {
         // not listening yet
       }
       Thread.sleep(500);
     }
-    throw new IOException("Payara Micro was not ready within " + START_TIMEOUT + ":\n" + tail());
+    throw new IOException(
+        "Payara Micro was not ready within "
+            + START_TIMEOUT
+            + " (last answer: "
+            + answer.substring(0, Math.min(answer.length(), 2000))
+            + "):\n"
+            + tail());
   }
 
   /**
@@ -134,6 +155,25 @@ final class PayaraMicro implements AutoCloseable {
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     } catch (IOException e) {
       return "(no log: " + e + ")";
+    }
+  }
+
+  /**
+   * @param text what to look for
+   * @return whether the server's log holds it
+   * @throws IOException when the log cannot be read
+   */
+  boolean logContains(String text) throws IOException {
+    return Files.readString(log).contains(text);
+  }
+
+  /** The connector's deployment check, or the server, said the deployment failed. */
+  private boolean deploymentFailed() {
+    try {
+      return logContains("event=deployment-check outcome=failed")
+          || logContains("Exception while loading the app");
+    } catch (IOException e) {
+      return false; // no log yet
     }
   }
 
