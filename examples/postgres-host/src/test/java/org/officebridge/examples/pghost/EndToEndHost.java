@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +23,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.officebridge.formats.OfficeDocuments;
@@ -29,6 +35,8 @@ import org.officebridge.spi.DocumentId;
 import org.officebridge.spi.DocumentInfo;
 import org.officebridge.standin.RunningStandIn;
 import org.officebridge.standin.StandIn;
+import org.officebridge.standin.json.Json;
+import org.officebridge.standin.session.OpenOutcome;
 
 /**
  * What the end-to-end tests share, however the host is packaged: Payara Micro started with the
@@ -41,29 +49,60 @@ final class EndToEndHost {
   static final String COOKIE = "pghost-user";
   static final Duration WAIT = Duration.ofSeconds(30);
 
+  private static final Pattern EDITOR_DATA =
+      Pattern.compile(
+          "<script type=\"application/json\" id=\"officebridge-editor\">(.*?)</script>",
+          Pattern.DOTALL);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   private final PostgresExtension pg;
   private final RunningStandIn ds;
-  private PayaraMicro server;
+  private ServerProcess server;
 
   private EndToEndHost(PostgresExtension pg, RunningStandIn ds) {
     this.pg = pg;
     this.ds = ds;
   }
 
+  /** Starts an application server with the connector and the host. */
+  @FunctionalInterface
+  interface Launcher {
+    /**
+     * @param settings the system properties to start it with, for the HTTP port it gets
+     * @param work a directory of its own for its files and its log
+     * @return the server, ready
+     * @throws Exception when it does not start
+     */
+    ServerProcess start(IntFunction<Map<String, String>> settings, Path work) throws Exception;
+  }
+
   /**
-   * Starts the Document Server stand-in, then Payara Micro with the settings of the host (the test
-   * database, the actor cookie) and of the connector (the stand-in, WOPI on), each from a system
+   * @param war the WAR to deploy
+   * @param libraries jars for the server's class path ({@code --addlibs}), or none
+   * @return a launcher of Payara Micro ({@code target/payara-micro.jar})
+   */
+  static Launcher payaraMicro(Path war, List<Path> libraries) {
+    return (settings, work) ->
+        PayaraMicro.start(
+            Path.of(System.getProperty("pghost.payara-micro", "target/payara-micro.jar")),
+            war,
+            libraries,
+            settings,
+            work);
+  }
+
+  /**
+   * Starts the Document Server stand-in, then the server with the settings of the host (the test
+   * database, the actor cookie) and of the connector (the stand-in, WOPI on), each a system
    * property as an administrator would set them.
    *
    * @param pg the test database
-   * @param war the WAR to deploy
-   * @param libraries jars for the server's class path, or none
    * @param name letters and digits: the work directory under {@code target/} and the instance id
+   * @param launcher what starts the server
    * @return the running host
    * @throws Exception when the server does not start
    */
-  static EndToEndHost start(PostgresExtension pg, Path war, List<Path> libraries, String name)
-      throws Exception {
+  static EndToEndHost start(PostgresExtension pg, String name, Launcher launcher) throws Exception {
     RunningStandIn ds =
         StandIn.builder()
             .jwtSecret(SECRET)
@@ -72,7 +111,7 @@ final class EndToEndHost {
             .start();
     EndToEndHost host = new EndToEndHost(pg, ds);
     try {
-      host.server = host.startServer(war, libraries, name);
+      host.server = host.startServer(name, launcher);
     } catch (Exception | AssertionError e) {
       host.stop();
       throw e;
@@ -80,15 +119,12 @@ final class EndToEndHost {
     return host;
   }
 
-  private PayaraMicro startServer(Path war, List<Path> libraries, String name) throws Exception {
+  private ServerProcess startServer(String name, Launcher launcher) throws Exception {
     Path work = Path.of("target", name).toAbsolutePath();
     Files.createDirectories(work);
     Path password = work.resolve("db-password");
     Files.writeString(password, pg.server().password());
-    return PayaraMicro.start(
-        Path.of(System.getProperty("pghost.payara-micro", "target/payara-micro.jar")),
-        war,
-        libraries,
+    return launcher.start(
         port ->
             Map.of(
                 "officebridge.pghost.jdbc-url",
@@ -122,7 +158,7 @@ final class EndToEndHost {
   /**
    * @return the server
    */
-  PayaraMicro server() {
+  ServerProcess server() {
     return server;
   }
 
@@ -148,6 +184,79 @@ final class EndToEndHost {
     } finally {
       Files.deleteIfExists(named);
     }
+  }
+
+  /**
+   * Checks that the server is ready and its readiness names the host's class for every part and the
+   * host's capabilities.
+   *
+   * @throws Exception when it is not, or names others
+   */
+  void assertReadyWithTheHostsParts() throws Exception {
+    HttpResponse<String> ready =
+        HTTP.send(
+            HttpRequest.newBuilder(server.baseUrl().resolve("api/health/ready")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, ready.statusCode(), ready.body());
+    Map<String, Object> body = Json.parseObject(ready.body());
+    assertEquals(
+        Map.of(
+            "documentStore", PgDocumentStore.class.getName(),
+            "userDirectory", PgUserDirectory.class.getName(),
+            "accessPolicy", PgAccessPolicy.class.getName(),
+            "sessionStore", PgSessionStore.class.getName()),
+        body.get("spi"),
+        ready.body());
+    assertEquals(
+        Map.of("versionHistory", true, "sharing", true, "templates", false, "catalog", true),
+        body.get("capabilities"),
+        ready.body());
+    assertEquals("UP", body.get("sessionStore"), "the host's session store answers");
+  }
+
+  /**
+   * For the packagings that leave the WAR unchanged: the host jar's {@code META-INF/beans.xml} does
+   * not make its classes beans of the deployment. {@link PgHostStartup} (which warns about the
+   * actor cookie at start in the overlay) never runs; the parts are ServiceLoader's, and the host
+   * reads its settings when first used.
+   *
+   * @throws IOException when the server's log cannot be read
+   */
+  void assertPartsComeFromServiceLoaderNotCdi() throws IOException {
+    assertTrue(server.logContains("event=pghost-settings"), "the host was used");
+    assertFalse(
+        server.logContains("event=pghost-actor-cookie"),
+        "PgHostStartup ran: the host's classes became CDI beans");
+  }
+
+  /**
+   * Eddie Editor opens a new document's editor page (over HTTP, no browser), the stand-in opens the
+   * page's signed config as the editor frame would, he edits and leaves, and the exit save is found
+   * in the database.
+   *
+   * @throws Exception when a step fails
+   */
+  void assertADocsApiEditIsStored() throws Exception {
+    DocumentInfo doc = newDocument("Original paragraph");
+    HttpResponse<String> page =
+        HTTP.send(
+            HttpRequest.newBuilder(server.baseUrl().resolve("editor?doc=" + doc.id().value()))
+                .header("Cookie", COOKIE + "=editor")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, page.statusCode(), page.body());
+    Matcher data = EDITOR_DATA.matcher(page.body());
+    assertTrue(data.find(), page.body());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> config =
+        (Map<String, Object>) Json.parseObject(data.group(1)).get("config");
+    OpenOutcome opened = ds.openEditor(config);
+    assertTrue(opened.opened(), () -> "the stand-in refused: " + opened.describe());
+    assertEquals("edit", opened.describe().get("mode"));
+    String key = (String) opened.describe().get("key");
+    String line = ds.edit(key, "editor");
+    ds.leave(key, "editor");
+    assertEditorsExitSave(doc.id(), line, true);
   }
 
   /** The newest version row of a document. */

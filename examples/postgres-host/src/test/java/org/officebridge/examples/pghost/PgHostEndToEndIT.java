@@ -35,16 +35,17 @@ class PgHostEndToEndIT {
   private static final Duration WAIT = EndToEndHost.WAIT;
 
   private static EndToEndHost host;
-  private static PayaraMicro server;
+  private static ServerProcess server;
 
   @BeforeAll
   static void start() throws Exception {
     host =
         EndToEndHost.start(
             PG,
-            Path.of(System.getProperty("pghost.war", "target/officebridge-pghost.war")),
-            List.of(),
-            "e2e");
+            "e2e",
+            EndToEndHost.payaraMicro(
+                Path.of(System.getProperty("pghost.war", "target/officebridge-pghost.war")),
+                List.of()));
     server = host.server();
   }
 

@@ -1,29 +1,19 @@
 package org.officebridge.examples.pghost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.officebridge.spi.DocumentInfo;
-import org.officebridge.standin.json.Json;
-import org.officebridge.standin.session.OpenOutcome;
 
 /**
  * The host as a server-level library, the packaging that leaves the connector WAR unchanged: the
@@ -37,24 +27,21 @@ class PgHostLibraryIT {
 
   @RegisterExtension static final PostgresExtension PG = new PostgresExtension();
 
-  private static final Pattern EDITOR_DATA =
-      Pattern.compile(
-          "<script type=\"application/json\" id=\"officebridge-editor\">(.*?)</script>",
-          Pattern.DOTALL);
-
   private static final Path WAR =
       Path.of(System.getProperty("pghost.plain-war", "target/officebridge.war"));
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static EndToEndHost host;
 
   @BeforeAll
   static void start() throws Exception {
-    host = EndToEndHost.start(PG, WAR, libraries(), "library");
+    host = EndToEndHost.start(PG, "library", EndToEndHost.payaraMicro(WAR, libraries()));
   }
 
-  /** This project's jar, then every jar of the library directory (the SPI, the JDBC driver). */
-  private static List<Path> libraries() throws IOException {
+  /**
+   * @return this project's jar, then every jar of the library directory (the SPI, the driver)
+   * @throws IOException when the directory cannot be listed
+   */
+  static List<Path> libraries() throws IOException {
     List<Path> jars = new ArrayList<>();
     jars.add(Path.of(System.getProperty("pghost.jar", "target/officebridge-pghost.jar")));
     try (Stream<Path> files =
@@ -88,62 +75,16 @@ class PgHostLibraryIT {
 
   @Test
   void readinessNamesTheLibrarysClassesForEveryPart() throws Exception {
-    HttpResponse<String> ready =
-        HTTP.send(
-            HttpRequest.newBuilder(host.server().baseUrl().resolve("api/health/ready")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, ready.statusCode(), ready.body());
-    Map<String, Object> body = Json.parseObject(ready.body());
-    assertEquals(
-        Map.of(
-            "documentStore", PgDocumentStore.class.getName(),
-            "userDirectory", PgUserDirectory.class.getName(),
-            "accessPolicy", PgAccessPolicy.class.getName(),
-            "sessionStore", PgSessionStore.class.getName()),
-        body.get("spi"),
-        ready.body());
-    assertEquals(
-        Map.of("versionHistory", true, "sharing", true, "templates", false, "catalog", true),
-        body.get("capabilities"),
-        ready.body());
-    assertEquals("UP", body.get("sessionStore"), "the host's session store answers");
+    host.assertReadyWithTheHostsParts();
   }
 
-  /**
-   * The jar's {@code META-INF/beans.xml} does not make a server-level library a bean archive of the
-   * deployment: {@link PgHostStartup} (which warns about the actor cookie at start) never runs, the
-   * parts are ServiceLoader's, and the host reads its settings on first use.
-   */
   @Test
   void theLibrarysBeansXmlMakesNoBeansOfItsClasses() throws IOException {
-    assertTrue(host.server().logContains("event=pghost-settings"), "the host was used");
-    assertFalse(
-        host.server().logContains("event=pghost-actor-cookie"),
-        "PgHostStartup ran: the library's classes became CDI beans");
+    host.assertPartsComeFromServiceLoaderNotCdi();
   }
 
   @Test
   void aDocsApiEditIsStoredAsANewVersionInTheDatabase() throws Exception {
-    DocumentInfo doc = host.newDocument("Original paragraph");
-    HttpResponse<String> page =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    host.server().baseUrl().resolve("editor?doc=" + doc.id().value()))
-                .header("Cookie", EndToEndHost.COOKIE + "=editor")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, page.statusCode(), page.body());
-    Matcher data = EDITOR_DATA.matcher(page.body());
-    assertTrue(data.find(), page.body());
-    @SuppressWarnings("unchecked")
-    Map<String, Object> config =
-        (Map<String, Object>) Json.parseObject(data.group(1)).get("config");
-    OpenOutcome opened = host.ds().openEditor(config);
-    assertTrue(opened.opened(), () -> "the stand-in refused: " + opened.describe());
-    assertEquals("edit", opened.describe().get("mode"));
-    String key = (String) opened.describe().get("key");
-    String line = host.ds().edit(key, "editor");
-    host.ds().leave(key, "editor");
-    host.assertEditorsExitSave(doc.id(), line, true);
+    host.assertADocsApiEditIsStored();
   }
 }
