@@ -267,8 +267,8 @@ abstract class HostileCorpusContract {
         h.put("X-WOPI-ProofOld", "");
       }
       case "huge" -> {
-        h.put("X-WOPI-Proof", "A".repeat(6000));
-        h.put("X-WOPI-ProofOld", "A".repeat(6000));
+        h.put("X-WOPI-Proof", "A".repeat(2500));
+        h.put("X-WOPI-ProofOld", "A".repeat(2500));
       }
       case "timestamp-text" -> h.put("X-WOPI-TimeStamp", "yesterday");
       case "timestamp-negative" -> h.put("X-WOPI-TimeStamp", "-1");
