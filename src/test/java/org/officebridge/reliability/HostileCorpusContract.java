@@ -228,8 +228,8 @@ abstract class HostileCorpusContract {
     if (mode.equals("none")) {
       return List.of();
     }
-    URI base = f.target.base();
-    String url = base.getScheme() + "://" + base.getRawAuthority() + target;
+    URI connector = URI.create(f.target.connectorUrl());
+    String url = connector.getScheme() + "://" + connector.getRawAuthority() + target;
     Matcher m = Pattern.compile("[?&]access_token=([^&]*)").matcher(target);
     String token = m.find() ? decode(m.group(1)) : "";
     Instant now = Instant.now();
