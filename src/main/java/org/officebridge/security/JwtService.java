@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.officebridge.config.Settings;
 
 /**
@@ -37,6 +38,13 @@ public class JwtService {
    * before the signature is checked, so its size bounds what an unsigned token can make us parse.
    */
   static final int MAX_HEADER_LENGTH = 1024;
+
+  /**
+   * Three segments of Base64url characters only: nimbus skips other characters when it decodes, so
+   * a genuine signature with a junk character inserted would still verify (the fuzzer found it).
+   */
+  private static final Pattern COMPACT =
+      Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
   private Settings.Jwt jwt;
   private Clock clock;
@@ -113,13 +121,14 @@ public class JwtService {
     if (token.length() > MAX_TOKEN_LENGTH) {
       throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
     }
-    int firstDot = token.indexOf('.');
-    if (firstDot < 0 || firstDot > MAX_HEADER_LENGTH) {
+    String compact = token.trim();
+    int firstDot = compact.indexOf('.');
+    if (firstDot < 0 || firstDot > MAX_HEADER_LENGTH || !COMPACT.matcher(compact).matches()) {
       throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
     }
     JWSObject jws;
     try {
-      jws = JWSObject.parse(token.trim());
+      jws = JWSObject.parse(compact);
     } catch (ParseException | RuntimeException e) {
       throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
     }

@@ -145,6 +145,18 @@ class JwtServiceTest {
   }
 
   @Test
+  void refusesAGenuineTokenWithAJunkCharacterInItsSignature() throws Exception {
+    JwtService jwt = service(NOW);
+    String token = jwt.sign(Map.of("key", "k"));
+    int at = token.lastIndexOf('.') + 5;
+    String junk = token.substring(0, at) + "'" + token.substring(at);
+    assertEquals(InvalidTokenException.Reason.MALFORMED, refusal(junk));
+    assertEquals(InvalidTokenException.Reason.MALFORMED, refusal(token + "="));
+    assertEquals(InvalidTokenException.Reason.MALFORMED, refusal(token.replace('.', ' ')));
+    jwt.verify(token);
+  }
+
+  @Test
   void refusesAnOversizeHeaderBeforeParsingIt() throws Exception {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     String deep = "[".repeat(200_000);
