@@ -36,7 +36,9 @@ import org.officebridge.spi.VersionRequest;
  * Stores what a callback carries: downloads the file server-side from the Document Server (only
  * from its addresses, streaming, behind the size limit and the timeouts) straight into the host's
  * {@code storeVersion}; keeps the edit as a conflict copy beside the document when the document
- * changed in the DMS meanwhile; makes recovery copies; keeps the history data with a version.
+ * changed in the DMS meanwhile (unless the change is this very save, repeated where no marker
+ * recorded it: {@link RepeatedSaves}); makes recovery copies; keeps the history data with a
+ * version.
  */
 @ApplicationScoped
 public class VersionSaver {
@@ -58,6 +60,7 @@ public class VersionSaver {
   @Inject DocumentServerHttp http;
   @Inject Settings settings;
   @Inject Clock clock;
+  @Inject RepeatedSaves repeats;
 
   /**
    * Stores the callback's file as a new version of the document, based on {@code baseVersion}; if
@@ -68,7 +71,8 @@ public class VersionSaver {
    * @param callback the callback (its {@code url}, {@code filetype} and key)
    * @param kind final or intermediate
    * @param author the last editor
-   * @return the new version, or the conflict copy
+   * @return the new version (or the version that already holds exactly this save), or the conflict
+   *     copy
    * @throws SaveFailure when nothing was stored
    */
   public Saved save(
@@ -81,6 +85,10 @@ public class VersionSaver {
     try (InputStream in = open(url)) {
       return new Saved(true, host.documents().storeVersion(id, request, in));
     } catch (VersionConflictException e) {
+      Optional<DocumentInfo> stored = repeats.findStored(id, baseVersion, url);
+      if (stored.isPresent()) {
+        return new Saved(true, stored.get());
+      }
       return new Saved(false, copy(id, callback, author, "conflict"));
     } catch (DocumentNotFoundException e) {
       throw new SaveFailure(SaveFailure.Kind.DOCUMENT_GONE, "the document is gone", e);
