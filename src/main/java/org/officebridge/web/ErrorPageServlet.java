@@ -13,7 +13,8 @@ import java.util.logging.Logger;
  * The WAR's one error page ({@code web.xml} sends every error here): whatever failed, and on
  * whichever server, the answer is the status and its reason phrase, nothing else: no stack trace,
  * no exception message, no request URL (which may hold an access token), no server banner. An
- * exception that reached the container is logged here, once, with the path but never the query.
+ * exception that reached the container is logged here, once, with the endpoint's path only (never
+ * the query, nor a signed link after it).
  */
 @WebServlet("/error-page")
 public class ErrorPageServlet extends HttpServlet {
@@ -33,10 +34,23 @@ public class ErrorPageServlet extends HttpServlet {
       Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
       LOG.log(
           Level.SEVERE,
-          "event=unhandled path=" + Escape.logValue(String.valueOf(uri)) + " status=" + status,
+          "event=unhandled path="
+              + Escape.logValue(firstSegment(String.valueOf(uri), request.getContextPath()))
+              + " status="
+              + status,
           t);
     }
     write(response, status, request.getMethod());
+  }
+
+  /**
+   * The part of a path that names the endpoint ({@code /callback/...}): the rest may be a signed
+   * link (callback, download and history links are capabilities), which never goes into a log.
+   */
+  static String firstSegment(String uri, String contextPath) {
+    String path = uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : uri;
+    int second = path.indexOf('/', 1);
+    return second < 0 ? path : path.substring(0, second) + "/...";
   }
 
   private static void write(HttpServletResponse response, int status, String method)
