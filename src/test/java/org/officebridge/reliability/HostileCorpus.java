@@ -57,6 +57,15 @@ final class HostileCorpus {
   }
 
   /**
+   * @return headers no answer may carry (an injected one, a server banner)
+   */
+  List<String> forbiddenHeaders() {
+    return root.getJsonArray("forbiddenHeaders").getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString)
+        .toList();
+  }
+
+  /**
    * A case: one request and the answer it must get.
    *
    * @param id unique name (with {@code [n]} for the n-th value of its list)

@@ -52,6 +52,14 @@ abstract class HostileCorpusContract {
           "<iframe src=",
           "onmouseover='alert",
           "&#60;svg");
+
+  /** A JWT, a WOPI access token, or a connector link with its signature, in a log line. */
+  private static final Pattern LOGGED_TOKEN =
+      Pattern.compile(
+          "eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{16,}"
+              + "|wt1\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}"
+              + "|[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{43}\\b");
+
   private static final Pattern JSON_BLOCK =
       Pattern.compile("<script type=\"application/json\"[^>]*>(.*?)</script>", Pattern.DOTALL);
   private static final List<String> UNSAFE_IN_SCRIPT =
@@ -70,6 +78,14 @@ abstract class HostileCorpusContract {
    * @return the server under test
    */
   abstract CorpusFixture.Target target();
+
+  /**
+   * @return the connector's log lines written since the last call, where the test can read them
+   *     (in-process); empty on a remote server
+   */
+  List<String> newLogLines() {
+    return List.of();
+  }
 
   @TestFactory
   Stream<DynamicTest> everyHostileRequestGetsItsClearAnswerAndChangesNothing() throws Exception {
@@ -120,9 +136,20 @@ abstract class HostileCorpusContract {
     if (answer.header("Content-Type").orElse("").toLowerCase(Locale.ROOT).contains("html")) {
       problems.addAll(markupProblems(answer.text()));
     }
-    if (answer.header("X-Injected").isPresent()) {
-      problems.add("a header was injected");
-      leaks.incrementAndGet();
+    for (String name : corpus.forbiddenHeaders()) {
+      if (answer.header(name).isPresent()) {
+        problems.add("the answer has " + name + ": " + answer.header(name).get());
+        leaks.incrementAndGet();
+      }
+    }
+    problems.addAll(headerProblems(c, answer));
+    for (String line : newLogLines()) {
+      Matcher token = LOGGED_TOKEN.matcher(line);
+      boolean secret = fixture.secrets().values().stream().anyMatch(line::contains);
+      if (token.find() || secret) {
+        problems.add("a token or secret was logged: " + abbreviate(line));
+        leaks.incrementAndGet();
+      }
     }
     if (!before.equals(after)) {
       problems.add("the state changed: " + before + " -> " + after);
@@ -140,6 +167,42 @@ abstract class HostileCorpusContract {
       failures.add(line);
       throw new AssertionError(line);
     }
+  }
+
+  /**
+   * A case's {@code expectHeaders}: each named header must be present and contain the text given
+   * (or each of a list of texts; the empty text: present at all), and each header named with a
+   * {@code !} in front must be absent.
+   */
+  private static List<String> headerProblems(HostileCase c, RawHttp.Response answer) {
+    List<String> problems = new ArrayList<>();
+    if (!c.spec().containsKey("expectHeaders")) {
+      return problems;
+    }
+    c.spec()
+        .getJsonObject("expectHeaders")
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith("!")) {
+                answer
+                    .header(name.substring(1))
+                    .ifPresent(v -> problems.add("the answer has " + name.substring(1) + ": " + v));
+                return;
+              }
+              List<String> wanted =
+                  value instanceof JsonArray list
+                      ? list.getValuesAs(jakarta.json.JsonString.class).stream()
+                          .map(jakarta.json.JsonString::getString)
+                          .toList()
+                      : List.of(((jakarta.json.JsonString) value).getString());
+              for (String want : wanted) {
+                if (!answer.header(name).map(v -> v.contains(want)).orElse(false)) {
+                  problems.add(
+                      name + " is " + answer.header(name).orElse("missing") + ", wanted " + want);
+                }
+              }
+            });
+    return problems;
   }
 
   /** Hostile markup outside the JSON data blocks, or text that could end a data block. */
