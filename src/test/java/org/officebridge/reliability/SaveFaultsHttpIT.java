@@ -72,8 +72,8 @@ class SaveFaultsHttpIT {
     SKEW_EXPIRED(3),
     SLOW(5),
     TIMEOUT_ONCE(6),
-    RESTART(2),
-    DUPLICATE_AFTER_RESTART(2);
+    RESTART(1),
+    DUPLICATE_AFTER_RESTART(1);
 
     final int weight;
 
