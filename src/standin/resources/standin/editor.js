@@ -18,6 +18,11 @@
     'onRequestRestore', 'onRequestSaveAs', 'onRequestSelectDocument', 'onRequestSelectSpreadsheet',
     'onRequestSendNotify', 'onRequestSharingSettings', 'onRequestStartFilling', 'onRequestUsers',
     'onSaveDocument', 'onStartFilling', 'onSubmit', 'onUserActionRequired', 'onWarning'];
+  var SCOPES = { full: 'editing', review: 'review only', comment: 'comments only', fillForms: 'form filling only' };
+  var EDIT_LABELS = {
+    full: 'Edit (simulated change)', review: 'Suggest a change (tracked)', comment: 'Add a comment',
+    fillForms: 'Fill in a form field'
+  };
   var ROLES = [{ name: 'Anyone', color: '#FF0000' }];
   var state = { connection: null, declared: [], config: null, opened: null, history: null, pollTimer: null };
 
@@ -85,7 +90,7 @@
     $('standin-key').textContent = res.key;
     $('standin-key').setAttribute('data-key', res.key);
     $('standin-type').textContent = res.documentType + ' / ' + res.fileType;
-    setMode(res.mode);
+    setMode(res.mode, res.scope);
     $('standin-user').textContent = res.user.name + ' (' + res.user.id + ')';
     $('standin-user').setAttribute('data-user-id', res.user.id);
     $('standin-permissions').textContent = json(res.permissions);
@@ -97,10 +102,14 @@
     setStatus('ready');
   }
 
-  function setMode(mode) {
-    $('standin-mode').textContent = mode;
-    $('standin-mode').setAttribute('data-mode', mode);
+  /* scope: what an edit connection may change (full, review, comment, fillForms). */
+  function setMode(mode, scope) {
     var edit = mode === 'edit';
+    scope = edit ? (scope || 'full') : '';
+    $('standin-mode').textContent = mode + (scope && scope !== 'full' ? ' (' + SCOPES[scope] + ')' : '');
+    $('standin-mode').setAttribute('data-mode', mode);
+    $('standin-mode').setAttribute('data-scope', scope);
+    $('standin-edit').textContent = edit ? EDIT_LABELS[scope] : EDIT_LABELS.full;
     $('standin-edit').disabled = !edit;
     $('standin-save').disabled = !edit;
     $('standin-submit').disabled = !edit;
@@ -156,6 +165,7 @@
     } else if (e.type === 'dropped') {
       setMode('view');
       showMessage('Disconnected by the document manager (command service drop): editing is off.');
+      fire('onError', { errorCode: e.data.errorCode, errorDescription: e.data.errorDescription });
     }
   }
 

@@ -34,6 +34,7 @@ async function flush() { for (let i = 0; i < 20; i++) { await new Promise(r => s
 
 function context(dom, search, fetchAnswers, parentPosts, windowListeners) {
   const fetches = [];
+  const intervals = [];
   const win = {
     location: { search, href: 'http://127.0.0.1:9999/frame' + search, origin: 'http://127.0.0.1:9999' },
     parent: { postMessage(m, o) { parentPosts.push({ m: typeof m === 'string' ? JSON.parse(m) : m, o }); } },
@@ -49,10 +50,10 @@ function context(dom, search, fetchAnswers, parentPosts, windowListeners) {
   };
   const ctx = vm.createContext({
     window: win, document: dom.document, URLSearchParams, JSON, Date, Object, Array, String,
-    setTimeout: (f) => f(), setInterval: () => 1, clearInterval() {}, fetch, navigator: { sendBeacon() {} }, Blob: function () {}, console
+    setTimeout: (f) => f(), setInterval: (f) => { intervals.push(f); return 1; }, clearInterval() {}, fetch, navigator: { sendBeacon() {} }, Blob: function () {}, console
   });
   Object.assign(win, { document: dom.document });
-  return { ctx, fetches, win };
+  return { ctx, fetches, win, intervals };
 }
 
 async function editorFrame(code) {
@@ -67,9 +68,12 @@ async function editorFrame(code) {
     if (url === '/standin/editor/open') { return opened; }
     if (url === '/standin/editor/method') { return { accepted: body.method !== 'setHistoryData', reason: 'signed', effective: body.argument }; }
     if (url === '/standin/editor/action') { return { ok: true, line: 'Edited by U', fileType: 'pdf', url: 'http://x/y.pdf', result: 'NOT_ENABLED' }; }
+    if (url.startsWith('/standin/editor/poll')) {
+      return { open: true, editors: [], events: [{ type: 'dropped', data: { errorCode: -100, errorDescription: 'Dropped.' } }] };
+    }
     return {};
   };
-  const { ctx, fetches } = context(dom, '?parentOrigin=' + encodeURIComponent(PARENT), answers, posts, listeners);
+  const { ctx, fetches, intervals } = context(dom, '?parentOrigin=' + encodeURIComponent(PARENT), answers, posts, listeners);
   vm.runInContext(code, ctx);
   assert.deepStrictEqual(posts[0], { m: { type: 'frameReady', standin: true }, o: PARENT });
   const send = (data, origin) => listeners.message.forEach(f => f({ source: ctx.window.parent, origin: origin || PARENT, data: JSON.stringify(data) }));
@@ -79,6 +83,7 @@ async function editorFrame(code) {
   assert.deepStrictEqual(events, ['onAppReady', 'onDocumentReady', 'onInfo']);
   assert.strictEqual(dom.el('standin-title').attrs['data-title'], 'T.docx');
   assert.strictEqual(dom.el('standin-mode').attrs['data-mode'], 'edit');
+  assert.strictEqual(dom.el('standin-mode').attrs['data-scope'], 'full');
   assert.strictEqual(dom.el('standin-status').attrs['data-state'], 'ready');
   send({ standin: true, type: 'method', method: 'insertImage', args: [{ c: 'add', token: 't' }] });
   send({ standin: true, type: 'method', method: 'setHistoryData', args: [{ version: 1 }] });
@@ -101,6 +106,13 @@ async function editorFrame(code) {
   buttons.find(b => b.attrs['data-fire'] === 'onRequestRename').click();
   await flush();
   assert.strictEqual(posts[posts.length - 1].m.event, 'onRequestRename');
+  // command service drop: the next poll brings it; the frame falls back to viewing and fires onError
+  intervals[intervals.length - 1]();
+  await flush();
+  const dropped = posts[posts.length - 1].m;
+  assert.deepStrictEqual([dropped.event, dropped.data], ['onError', { errorCode: -100, errorDescription: 'Dropped.' }]);
+  assert.strictEqual(dom.el('standin-mode').attrs['data-mode'], 'view');
+  assert.strictEqual(dom.el('standin-edit').disabled, true);
   assert.ok(posts.every(p => p.o === PARENT));
 }
 

@@ -4,8 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
+import java.util.Optional;
 import org.officebridge.web.Escape;
+import org.officebridge.web.SameOrigin;
 
 /** The frame of every demo page: head, security headers, header bar, and a same-origin check. */
 final class DemoPage {
@@ -46,20 +47,6 @@ final class DemoPage {
    * least Referer) on form posts, and it must match the request's own origin.
    */
   static boolean isSameOrigin(HttpServletRequest request) {
-    String origin = request.getHeader("Origin");
-    if (origin == null) {
-      String referer = request.getHeader("Referer");
-      if (referer == null) {
-        return false;
-      }
-      try {
-        URI r = URI.create(referer);
-        origin = r.getScheme() + "://" + r.getRawAuthority();
-      } catch (IllegalArgumentException e) {
-        return false;
-      }
-    }
-    String host = request.getHeader("Host");
-    return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+    return SameOrigin.check(request, Optional.empty(), false);
   }
 }

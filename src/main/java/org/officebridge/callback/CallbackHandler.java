@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.officebridge.host.HostServices;
+import org.officebridge.platform.LogLine;
+import org.officebridge.platform.Metrics;
 import org.officebridge.session.DocumentKeys;
 import org.officebridge.session.EditingSessions;
 import org.officebridge.spi.DocumentId;
@@ -55,6 +57,7 @@ public class CallbackHandler {
   @Inject VersionSaver saver;
   @Inject SaveNotices notices;
   @Inject Clock clock;
+  @Inject Metrics metrics;
 
   private final DocumentLocks locks = new DocumentLocks();
 
@@ -113,6 +116,9 @@ public class CallbackHandler {
       }
       EditingSessions.Touch touch =
           sessions.touch(id, key, reference.baseVersion(), Set.copyOf(callback.users()));
+      if (touch == EditingSessions.Touch.FOREIGN) {
+        metrics.lockConflict(Metrics.DOCS_API);
+      }
       return CallbackAnswer.ok("session-" + touch.name().toLowerCase(Locale.ROOT));
     }
 
@@ -254,7 +260,17 @@ public class CallbackHandler {
       String event = isFinal ? finalEvent() : CallbackMarkers.intermediateEvent(callback);
       notice(
           f.kind().retried() ? SaveNotices.Kind.SAVE_RETRYING : kind, own, Optional.empty(), event);
-      LOG.log(Level.FINE, "save failed: " + f.getMessage(), f);
+      metrics.saveFailed(Metrics.DOCS_API, f.kind().name());
+      LOG.log(
+          Level.FINE,
+          LogLine.event("save")
+              .with("doc", id)
+              .with("key", key)
+              .with("outcome", "failed")
+              .with("reason", f.kind())
+              .with("detail", f.getMessage())
+              .toString(),
+          f);
       return f.answer(isFinal ? "final-save-failed" : "forcesave-failed");
     }
 

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.officebridge.platform.LogLine;
+import org.officebridge.platform.Metrics;
 import org.officebridge.security.DocumentServerAddresses;
 import org.officebridge.security.InvalidTokenException;
 import org.officebridge.security.JwtService;
@@ -41,6 +43,7 @@ public class CallbackServlet extends HttpServlet {
   @Inject CallbackHandler handler;
   @Inject JwtService jwt;
   @Inject DocumentServerAddresses addresses;
+  @Inject Metrics metrics;
 
   /** A refused or malformed callback: answered without touching anything. */
   private static final class Refusal extends Exception {
@@ -57,6 +60,7 @@ public class CallbackServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    long start = System.nanoTime();
     CallbackReference reference = null;
     CallbackPayload callback;
     try {
@@ -69,10 +73,19 @@ public class CallbackServlet extends HttpServlet {
         throw new Refusal(HttpServletResponse.SC_FORBIDDEN, "key-mismatch");
       }
     } catch (Refusal r) {
-      String doc = reference == null ? "" : " doc=" + reference.documentId();
+      CallbackReference known = reference;
       LOG.warning(
           () ->
-              "event=callback" + doc + " outcome=refused reason=" + r.reason + " http=" + r.status);
+              LogLine.event("callback")
+                  .with("doc", known == null ? null : known.documentId())
+                  .with("outcome", "refused")
+                  .with("reason", r.reason)
+                  .with("http", r.status)
+                  .toString());
+      if (r.reason.startsWith("token-") || r.reason.startsWith("link-")) {
+        metrics.tokenRejected("callback", r.reason);
+      }
+      metrics.callback("none", "refused", System.nanoTime() - start);
       answer(response, CallbackAnswer.fail(r.status, "refused"));
       return;
     }
@@ -81,10 +94,19 @@ public class CallbackServlet extends HttpServlet {
       answer = handler.handle(reference, callback);
     } catch (RuntimeException e) {
       LOG.log(
-          Level.SEVERE, "event=callback outcome=internal-error doc=" + reference.documentId(), e);
+          Level.SEVERE,
+          LogLine.event("callback")
+              .with("doc", reference.documentId())
+              .with("outcome", "internal-error")
+              .toString(),
+          e);
       answer = CallbackAnswer.fail(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal-error");
     }
     log(reference, callback, answer);
+    metrics.callback(
+        callback.status() == CallbackStatus.OTHER ? "other" : String.valueOf(callback.statusCode()),
+        answer.outcome().split(" ", 2)[0],
+        System.nanoTime() - start);
     answer(response, answer);
   }
 
@@ -167,18 +189,22 @@ public class CallbackServlet extends HttpServlet {
     LOG.log(
         level,
         () ->
-            "event=callback doc="
-                + reference.documentId()
-                + " key="
-                + callback.key()
-                + " status="
-                + callback.statusCode()
-                + " users="
-                + String.join(",", callback.users()).replaceAll("[^0-9A-Za-z@._,-]", "_")
-                + " outcome="
-                + answer.outcome()
-                + " http="
-                + answer.httpStatus());
+            LogLine.event("callback")
+                    .with("doc", reference.documentId())
+                    .with("key", callback.key())
+                    .with("status", callback.statusCode())
+                    .with(
+                        "users",
+                        String.join(",", callback.users()).replaceAll("[^0-9A-Za-z@._,-]", "_"))
+                    .with("outcome", answer.outcome().split(" ", 2)[0])
+                    .with("http", answer.httpStatus())
+                + details(answer.outcome()));
+  }
+
+  /** The key=value pairs an outcome carries after its token ({@code saved version=3}). */
+  private static String details(String outcome) {
+    int space = outcome.indexOf(' ');
+    return space < 0 ? "" : outcome.substring(space);
   }
 
   private static void answer(HttpServletResponse response, CallbackAnswer answer)

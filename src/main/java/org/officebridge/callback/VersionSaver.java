@@ -17,6 +17,7 @@ import org.officebridge.documentserver.DocumentServerHttp;
 import org.officebridge.documentserver.ForbiddenUrlException;
 import org.officebridge.documentserver.SizeLimitExceededException;
 import org.officebridge.host.HostServices;
+import org.officebridge.platform.Metrics;
 import org.officebridge.spi.DocumentId;
 import org.officebridge.spi.DocumentInfo;
 import org.officebridge.spi.DocumentNotFoundException;
@@ -61,6 +62,7 @@ public class VersionSaver {
   @Inject Settings settings;
   @Inject Clock clock;
   @Inject RepeatedSaves repeats;
+  @Inject Metrics metrics;
 
   /**
    * Stores the callback's file as a new version of the document, based on {@code baseVersion}; if
@@ -83,7 +85,9 @@ public class VersionSaver {
     VersionRequest request =
         new VersionRequest(baseVersion, fileType, author, kind, Optional.of(callback.key()));
     try (InputStream in = open(url)) {
-      return new Saved(true, host.documents().storeVersion(id, request, in));
+      Saved saved = new Saved(true, host.documents().storeVersion(id, request, in));
+      metrics.saved(Metrics.DOCS_API, kind == VersionKind.EDIT_FINAL ? "final" : "intermediate");
+      return saved;
     } catch (VersionConflictException e) {
       Optional<DocumentInfo> stored = repeats.findStored(id, baseVersion, url);
       if (stored.isPresent()) {
@@ -121,7 +125,11 @@ public class VersionSaver {
     Optional<DocumentId> besides = original.map(DocumentInfo::id);
     for (int attempt = 1; attempt <= NAME_ATTEMPTS; attempt++) {
       try (InputStream in = open(url)) {
-        return host.documents().createDocument(new NewDocument(title, besides), in, author);
+        DocumentInfo copy =
+            host.documents().createDocument(new NewDocument(title, besides), in, author);
+        metrics.saved(
+            Metrics.DOCS_API, "conflict".equals(label) ? "conflict-copy" : "recovery-copy");
+        return copy;
       } catch (NameConflictException e) {
         title = e.suggestion().filter(FileNames::isValid).orElse(numbered(title, attempt + 1));
       } catch (DocumentNotFoundException e) {
@@ -174,7 +182,8 @@ public class VersionSaver {
 
   private InputStream open(URI url) throws IOException {
     try {
-      return http.openDownload(url, settings.limits().maxFileSize());
+      return metrics.counting(
+          http.openDownload(url, settings.limits().maxFileSize()), "callback-download");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while downloading");

@@ -111,7 +111,28 @@ public enum SettingKey {
       false,
       "How long a Docs API editing session and its lock live without any callback."),
   ADMIN_ROLE(
-      "admin.role", "officebridge-admin", false, "Container role allowed on the admin pages."),
+      "admin.role",
+      "officebridge-admin",
+      false,
+      "Container role allowed on the admin page and endpoints (besides users the host's"
+          + " UserDirectory.isAdministrator accepts)."),
+  METRICS_TOKEN(
+      "metrics.token",
+      "none",
+      true,
+      "Bearer token a metrics scraper sends to api/metrics (Authorization: Bearer <token>), at"
+          + " least 32 bytes; without it only administrators may read the metrics."),
+  SETTINGS_CHECK_INTERVAL(
+      "settings-check.interval",
+      "off",
+      false,
+      "How often the settings check runs by itself and logs its outcome (event=settings-check):"
+          + " a duration such as PT1H, or off."),
+  SETTINGS_CHECK_TIMEOUT(
+      "settings-check.timeout",
+      "PT30S",
+      false,
+      "How long the settings check waits for the Document Server's test conversion."),
   EDITOR_FRAME_ANCESTORS(
       "editor.frame-ancestors",
       "'self'",
@@ -206,6 +227,44 @@ public enum SettingKey {
       "Opening a legacy format (doc, xls, ppt ...) for editing: new-version (convert to OOXML"
           + " as a new version), new-file (convert into a new document beside it) or off"
           + " (view only)."),
+  CLUSTER_MODE(
+      "cluster.mode",
+      "none",
+      false,
+      "Where sessions, locks, processed-event records and the discovery cache are shared: none"
+          + " (this node only, in memory), embedded (a Hazelcast member in this JVM), client (a"
+          + " client of an existing Hazelcast cluster) or payara (Payara's own data grid). A"
+          + " host's own SessionStore wins over it. See docs/cluster.md."),
+  CLUSTER_NAME(
+      "cluster.name",
+      "officebridge",
+      false,
+      "Hazelcast cluster name (embedded, client); nodes with another name never join."),
+  CLUSTER_JOIN(
+      "cluster.join",
+      "tcp-ip",
+      false,
+      "How an embedded member finds the others: tcp-ip (the cluster.members list), multicast"
+          + " or kubernetes (cluster.members is then the headless service's DNS name)."),
+  CLUSTER_MEMBERS(
+      "cluster.members",
+      "none (this node alone)",
+      false,
+      "Comma-separated host:port of the cluster's members (embedded tcp-ip: the other nodes;"
+          + " client: the cluster to connect to)."),
+  CLUSTER_ADDRESS(
+      "cluster.address",
+      "127.0.0.1",
+      false,
+      "IP address an embedded member binds to and announces; the only interface it uses."),
+  CLUSTER_PORT("cluster.port", "5701", false, "Port an embedded member listens on."),
+  CLUSTER_MIN_MEMBERS(
+      "cluster.min-members",
+      "1",
+      false,
+      "Split-brain protection of an embedded member: shared state is refused (callers retry)"
+          + " while this member sees fewer members, so a minority side never changes locks. Set"
+          + " it to a majority (2 of 3) for three or more nodes."),
   CONFIG_FILE(
       "config-file",
       "none",

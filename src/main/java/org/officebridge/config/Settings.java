@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param sessionTtl lifetime of a Docs API editing session without callbacks
  * @param adminRole container role of administrators
  * @param editor the Docs API editor page and its customization defaults
+ * @param cluster where shared state lives
+ * @param operations metrics and the settings check
  */
 public record Settings(
     DocumentServer documentServer,
@@ -27,7 +29,9 @@ public record Settings(
     Limits limits,
     Duration sessionTtl,
     String adminRole,
-    EditorSettings editor) {
+    EditorSettings editor,
+    Cluster cluster,
+    Operations operations) {
 
   /**
    * @param publicUrl base URL browsers load {@code api.js} from, without trailing slash
@@ -97,4 +101,43 @@ public record Settings(
       Duration connectTimeout,
       Duration readTimeout,
       Duration conversionTimeout) {}
+
+  /**
+   * @param mode where shared state lives
+   * @param name the Hazelcast cluster name
+   * @param join how an embedded member finds the others
+   * @param members host:port of members (tcp-ip, client) or the service DNS name (kubernetes)
+   * @param address the IP address an embedded member binds to
+   * @param port the port an embedded member listens on
+   * @param minMembers split-brain protection: fewer visible members refuse shared state
+   */
+  public record Cluster(
+      ClusterMode mode,
+      String name,
+      ClusterJoin join,
+      List<String> members,
+      String address,
+      int port,
+      int minMembers) {
+    /** Copies the list. */
+    public Cluster {
+      members = List.copyOf(members);
+    }
+
+    /**
+     * @return the default: nothing shared, everything in this node's memory
+     */
+    public static Cluster none() {
+      return new Cluster(
+          ClusterMode.NONE, "officebridge", ClusterJoin.TCP_IP, List.of(), "127.0.0.1", 5701, 1);
+    }
+  }
+
+  /**
+   * @param metricsToken the bearer token a metrics scraper may use, if set
+   * @param checkInterval how often the settings check runs by itself; empty for never
+   * @param checkTimeout how long the settings check waits for its test conversion
+   */
+  public record Operations(
+      Optional<Secret> metricsToken, Optional<Duration> checkInterval, Duration checkTimeout) {}
 }

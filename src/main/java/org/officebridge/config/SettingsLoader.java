@@ -12,12 +12,14 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -111,10 +113,17 @@ public final class SettingsLoader {
     Duration sessionTtl = duration(SettingKey.SESSION_TTL, "PT24H");
     String adminRole = token(SettingKey.ADMIN_ROLE, "officebridge-admin");
     EditorSettings editor = new EditorSettingsReader(this).read();
+    Settings.Cluster cluster = cluster();
+    Settings.Operations operations =
+        new Settings.Operations(
+            secret(SettingKey.METRICS_TOKEN, true),
+            optionalDuration(SettingKey.SETTINGS_CHECK_INTERVAL),
+            duration(SettingKey.SETTINGS_CHECK_TIMEOUT, "PT30S"));
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
-    return new Settings(ds, connector, jwt, wopi, limits, sessionTtl, adminRole, editor);
+    return new Settings(
+        ds, connector, jwt, wopi, limits, sessionTtl, adminRole, editor, cluster, operations);
   }
 
   /** Records a problem with a setting; every problem is reported together. */
@@ -293,6 +302,23 @@ public final class SettingsLoader {
     return duration;
   }
 
+  /** A duration, or {@code off} (the default) for none. */
+  private Optional<Duration> optionalDuration(SettingKey key) {
+    Optional<String> value = raw(key).map(String::trim);
+    if (value.isEmpty() || value.get().equalsIgnoreCase("off")) {
+      return Optional.empty();
+    }
+    Duration duration = parseDuration(value.get());
+    if (duration == null || duration.isNegative() || duration.isZero()) {
+      problems.add(
+          name(key)
+              + " must be off or a positive duration such as PT1H, 30m or 6h; got "
+              + value.get());
+      return Optional.empty();
+    }
+    return Optional.of(duration);
+  }
+
   static Duration parseDuration(String value) {
     Matcher m = SHORT_DURATION.matcher(value);
     if (m.matches()) {
@@ -348,6 +374,67 @@ public final class SettingsLoader {
     }
     problems.add(name(SettingKey.WOPI_PROOF_KEYS) + " must be required, if-present or off");
     return ProofKeyMode.REQUIRED;
+  }
+
+  private Settings.Cluster cluster() {
+    ClusterMode mode = choice(SettingKey.CLUSTER_MODE, ClusterMode.values(), ClusterMode::text);
+    ClusterJoin join = choice(SettingKey.CLUSTER_JOIN, ClusterJoin.values(), ClusterJoin::text);
+    String name = token(SettingKey.CLUSTER_NAME, "officebridge");
+    List<String> members = new ArrayList<>();
+    for (String part : raw(SettingKey.CLUSTER_MEMBERS).orElse("").split(",")) {
+      if (!part.isBlank()) {
+        members.add(part.trim());
+      }
+    }
+    String address = raw(SettingKey.CLUSTER_ADDRESS).orElse("127.0.0.1").trim();
+    if (!address.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+      problems.add(name(SettingKey.CLUSTER_ADDRESS) + " must be an IP address; got " + address);
+    }
+    int port = integer(SettingKey.CLUSTER_PORT, 5701, 1, 65535);
+    int minMembers = integer(SettingKey.CLUSTER_MIN_MEMBERS, 1, 1, 1000);
+    if (mode == ClusterMode.CLIENT && members.isEmpty()) {
+      problems.add(
+          name(SettingKey.CLUSTER_MEMBERS) + " is required with cluster.mode=client: the cluster");
+    }
+    if (mode == ClusterMode.EMBEDDED && join == ClusterJoin.KUBERNETES && members.size() != 1) {
+      problems.add(
+          name(SettingKey.CLUSTER_MEMBERS)
+              + " must be the headless service's DNS name with cluster.join=kubernetes");
+    }
+    return new Settings.Cluster(mode, name, join, members, address, port, minMembers);
+  }
+
+  private <E extends Enum<E>> E choice(SettingKey key, E[] values, Function<E, String> text) {
+    String value = raw(key).orElse(key.defaultText()).trim();
+    for (E e : values) {
+      if (text.apply(e).equalsIgnoreCase(value)) {
+        return e;
+      }
+    }
+    problems.add(
+        name(key)
+            + " must be one of "
+            + Arrays.stream(values).map(text).toList()
+            + "; got "
+            + value);
+    return values[0];
+  }
+
+  private int integer(SettingKey key, int fallback, int min, int max) {
+    Optional<String> value = raw(key);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.get().trim());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(name(key) + " must be a whole number from " + min + " to " + max);
+    return fallback;
   }
 
   private static String derivedInstanceId(URI connectorUrl) {

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.officebridge.config.Settings;
+import org.officebridge.platform.Metrics;
 import org.officebridge.security.JwtService;
 
 /**
@@ -30,6 +31,7 @@ public class CommandServiceClient {
 
   private URI endpoint;
   private SignedPost post;
+  private Metrics metrics;
 
   /** For CDI. */
   protected CommandServiceClient() {}
@@ -39,12 +41,14 @@ public class CommandServiceClient {
    * @param http the HTTP client to the Document Server
    * @param jwt signs the requests
    * @param jsonb reads and writes the JSON
+   * @param metrics counts and times the calls
    */
   @Inject
   public CommandServiceClient(
-      Settings settings, DocumentServerHttp http, JwtService jwt, Jsonb jsonb) {
+      Settings settings, DocumentServerHttp http, JwtService jwt, Jsonb jsonb, Metrics metrics) {
     this.endpoint = URI.create(settings.documentServer().internalUrl() + "/command");
     this.post = new SignedPost(http, jwt, jsonb);
+    this.metrics = metrics;
   }
 
   /**
@@ -188,8 +192,20 @@ public class CommandServiceClient {
             ? endpoint
             : URI.create(
                 endpoint + "?shardkey=" + URLEncoder.encode(request.key(), StandardCharsets.UTF_8));
-    CommandReply reply =
-        post.send(url, request, CommandReply.class, "command " + request.command());
+    long start = System.nanoTime();
+    CommandReply reply;
+    try {
+      reply = post.send(url, request, CommandReply.class, "command " + request.command());
+    } catch (DocumentServerException e) {
+      metrics.documentServerCall(
+          "command", request.command(), "unreachable", System.nanoTime() - start);
+      throw e;
+    }
+    String outcome =
+        reply.error() == null
+            ? "no-error-code"
+            : reply.error() == 0 ? "ok" : "error_" + reply.error();
+    metrics.documentServerCall("command", request.command(), outcome, System.nanoTime() - start);
     if (reply.error() == null) {
       throw new DocumentServerException("command " + request.command() + " answered no error code");
     }

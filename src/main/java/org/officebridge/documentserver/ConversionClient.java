@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.officebridge.config.Settings;
+import org.officebridge.platform.Metrics;
 import org.officebridge.security.JwtService;
 import org.officebridge.spi.DocumentId;
 
@@ -44,6 +45,7 @@ public class ConversionClient {
   private DocumentServerHttp http;
   private Settings settings;
   private Clock clock;
+  private Metrics metrics;
   private Duration pollInterval = Duration.ofSeconds(1);
 
   /** For CDI. */
@@ -55,15 +57,22 @@ public class ConversionClient {
    * @param jwt signs the requests
    * @param jsonb reads and writes the JSON
    * @param clock the time source of the conversion timeout
+   * @param metrics counts and times the calls
    */
   @Inject
   public ConversionClient(
-      Settings settings, DocumentServerHttp http, JwtService jwt, Jsonb jsonb, Clock clock) {
+      Settings settings,
+      DocumentServerHttp http,
+      JwtService jwt,
+      Jsonb jsonb,
+      Clock clock,
+      Metrics metrics) {
     this.endpoint = URI.create(settings.documentServer().internalUrl() + "/converter");
     this.post = new SignedPost(http, jwt, jsonb);
     this.http = http;
     this.settings = settings;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** For tests: a shorter pause between polls. */
@@ -180,8 +189,21 @@ public class ConversionClient {
     URI url =
         URI.create(
             endpoint + "?shardkey=" + URLEncoder.encode(request.key(), StandardCharsets.UTF_8));
-    ConversionReply reply = post.send(url, request, ConversionReply.class, "conversion");
-    if (reply.error() != null && reply.error() != 0) {
+    long start = System.nanoTime();
+    ConversionReply reply;
+    try {
+      reply = post.send(url, request, ConversionReply.class, "conversion");
+    } catch (DocumentServerException e) {
+      metrics.documentServerCall("conversion", "convert", "unreachable", System.nanoTime() - start);
+      throw e;
+    }
+    boolean failed = reply.error() != null && reply.error() != 0;
+    metrics.documentServerCall(
+        "conversion",
+        "convert",
+        failed ? "error_" + reply.error() : "ok",
+        System.nanoTime() - start);
+    if (failed) {
       throw new ConversionException(reply.error());
     }
     int percent = reply.percent() == null ? 0 : Math.max(0, Math.min(100, reply.percent()));

@@ -2,6 +2,7 @@ package org.officebridge.documentserver;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -10,9 +11,11 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
+import org.officebridge.cluster.SharedCache;
 import org.officebridge.config.Settings;
 
 /**
@@ -22,6 +25,11 @@ import org.officebridge.config.Settings;
  * retried after a short pause). When a proof does not verify, {@link #refreshAfterFailedProof}
  * fetches again, at most once a minute, so a key rotation is picked up at once but forged proofs
  * cannot make the connector hammer the Document Server.
+ *
+ * <p>On several nodes the raw discovery document is also kept in the cluster's {@link SharedCache}:
+ * before fetching, a node takes a copy another node fetched more recently than its own, so the
+ * Document Server is asked about once per refresh for the whole cluster, and a key rotation one
+ * node picked up after a failed proof reaches the others without their own proofs failing first.
  */
 @ApplicationScoped
 public class WopiDiscoveryClient {
@@ -32,10 +40,12 @@ public class WopiDiscoveryClient {
   private static final Logger LOG = Logger.getLogger(WopiDiscoveryClient.class.getName());
   private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
   private static final Duration MIN_PROOF_REFETCH = Duration.ofMinutes(1);
+  private static final String SHARED_KEY = "wopi-discovery";
 
   private DocumentServerHttp http;
   private Settings settings;
   private Clock clock;
+  private SharedCache shared;
 
   /** What is cached: the last discovery read, when, and when to try again after a failure. */
   private record State(WopiDiscovery discovery, Instant fetchedAt, Instant nextAttempt) {}
@@ -51,12 +61,15 @@ public class WopiDiscoveryClient {
    * @param http the Document Server HTTP client
    * @param settings the connector's settings
    * @param clock the clock for the cache
+   * @param shared the cluster's shared cache (this node's memory without a cluster)
    */
   @Inject
-  public WopiDiscoveryClient(DocumentServerHttp http, Settings settings, Clock clock) {
+  public WopiDiscoveryClient(
+      DocumentServerHttp http, Settings settings, Clock clock, SharedCache shared) {
     this.http = http;
     this.settings = settings;
     this.clock = clock;
+    this.shared = shared;
   }
 
   /**
@@ -125,7 +138,27 @@ public class WopiDiscoveryClient {
     }
   }
 
+  /** Takes the cluster's copy when another node fetched it after this node's copy. */
+  private boolean adoptShared(Instant now) {
+    Optional<SharedCache.Entry> copy = shared.get(SHARED_KEY, now);
+    if (copy.isEmpty() || !copy.get().storedAt().isAfter(state.fetchedAt())) {
+      return false;
+    }
+    try {
+      byte[] xml = Base64.getDecoder().decode(copy.get().text());
+      WopiDiscovery read = WopiDiscoveryParser.parse(new ByteArrayInputStream(xml));
+      state = new State(read, copy.get().storedAt(), now);
+      LOG.fine(() -> "event=wopi-discovery outcome=shared-copy fetchedAt=" + copy.get().storedAt());
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   private void fetch(Instant now) {
+    if (adoptShared(now)) {
+      return;
+    }
     URI url = discoveryUrl();
     try {
       HttpRequest request =
@@ -140,8 +173,14 @@ public class WopiDiscoveryClient {
         if (response.statusCode() != 200) {
           throw new IOException("discovery answered HTTP " + response.statusCode());
         }
-        WopiDiscovery read = WopiDiscoveryParser.parse(body);
+        byte[] xml = body.readAllBytes();
+        WopiDiscovery read = WopiDiscoveryParser.parse(new ByteArrayInputStream(xml));
         state = new State(read, now, now);
+        shared.put(
+            SHARED_KEY,
+            Base64.getEncoder().encodeToString(xml),
+            now,
+            now.plus(settings.wopi().discoveryRefresh()));
       }
       WopiDiscovery read = state.discovery();
       LOG.info(

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.officebridge.config.Settings;
 import org.officebridge.host.HostServices;
+import org.officebridge.platform.LogLine;
+import org.officebridge.platform.Metrics;
 import org.officebridge.security.DocumentServerAddresses;
 import org.officebridge.security.InvalidTokenException;
 import org.officebridge.security.JwtService;
@@ -40,6 +42,7 @@ public class DocumentDownloadServlet extends HttpServlet {
   @Inject LinkSigner links;
   @Inject JwtService jwt;
   @Inject DocumentServerAddresses addresses;
+  @Inject Metrics metrics;
 
   /**
    * @param links the link signer
@@ -58,7 +61,13 @@ public class DocumentDownloadServlet extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     if (!addresses.isAllowedPeer(request.getRemoteAddr())) {
-      LOG.warning(() -> "event=download outcome=refused reason=address");
+      LOG.warning(
+          () ->
+              LogLine.event("download")
+                  .with("outcome", "refused")
+                  .with("reason", "address")
+                  .with("peer", request.getRemoteAddr())
+                  .toString());
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
@@ -72,7 +81,13 @@ public class DocumentDownloadServlet extends HttpServlet {
         throw new InvalidTokenException(InvalidTokenException.Reason.MISMATCH);
       }
     } catch (InvalidTokenException e) {
-      LOG.warning(() -> "event=download outcome=refused reason=" + e.reason());
+      metrics.tokenRejected("download", e.reason().name());
+      LOG.warning(
+          () ->
+              LogLine.event("download")
+                  .with("outcome", "refused")
+                  .with("reason", e.reason())
+                  .toString());
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
@@ -88,9 +103,14 @@ public class DocumentDownloadServlet extends HttpServlet {
       response.setContentType("application/octet-stream");
       response.setContentLengthLong(content.info().size());
       response.setHeader("Cache-Control", "no-store");
-      copy(content.stream(), response.getOutputStream());
+      copy(content.stream(), metrics.counting(response.getOutputStream(), "document-download"));
       LOG.fine(
-          () -> "event=download outcome=ok doc=" + id + " version=" + content.info().version());
+          () ->
+              LogLine.event("download")
+                  .with("doc", id)
+                  .with("version", content.info().version())
+                  .with("outcome", "ok")
+                  .toString());
     } catch (DocumentNotFoundException e) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
     } catch (HostUnavailableException e) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.officebridge.config.Settings;
+import org.officebridge.platform.LogLine;
 
 /**
  * The editor endpoints' one translation point: an {@link EditorException} becomes its status with
@@ -29,12 +30,12 @@ public class EditorExceptionMapper implements ExceptionMapper<EditorException> {
   public Response toResponse(EditorException e) {
     LOG.info(
         () ->
-            "event=editor-endpoint outcome=refused status="
-                + e.status()
-                + " path="
-                + (request == null ? "" : request.getRequestURI())
-                + " reason="
-                + e.getMessage());
+            LogLine.event("editor-endpoint")
+                .with("outcome", "refused")
+                .with("status", e.status())
+                .with("path", request == null ? null : request.getRequestURI())
+                .with("reason", e.getMessage())
+                .toString());
     Locale locale =
         settings == null
             ? Locale.ENGLISH

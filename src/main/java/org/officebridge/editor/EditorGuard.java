@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import org.officebridge.config.Settings;
 import org.officebridge.host.HostServices;
 import org.officebridge.host.ServletActorRequest;
+import org.officebridge.platform.Metrics;
 import org.officebridge.security.InvalidTokenException;
 import org.officebridge.security.LinkPurpose;
 import org.officebridge.security.LinkSigner;
@@ -18,6 +19,7 @@ import org.officebridge.spi.DocumentId;
 import org.officebridge.spi.HostException;
 import org.officebridge.spi.Permission;
 import org.officebridge.spi.User;
+import org.officebridge.web.SameOrigin;
 
 /**
  * The gate of every browser request on an editor: who is acting (the host's {@code resolveActor}),
@@ -37,6 +39,7 @@ public class EditorGuard {
   @Inject HostServices host;
   @Inject Settings settings;
   @Inject LinkSigner links;
+  @Inject Metrics metrics;
 
   /**
    * @param request the browser's request
@@ -87,6 +90,7 @@ public class EditorGuard {
         throw new InvalidTokenException(InvalidTokenException.Reason.MISMATCH);
       }
     } catch (InvalidTokenException e) {
+      metrics.tokenRejected("editor", e.reason().name());
       LOG.warning(
           () ->
               "event=editor-endpoint outcome=refused reason=token-"
@@ -122,21 +126,10 @@ public class EditorGuard {
     }
   }
 
-  /**
-   * A browser names the page a request comes from in {@code Origin} (fetches that change something)
-   * or at least {@code Referer}; either must be the connector's own origin. A GET without either is
-   * a same-origin fetch and passes.
-   */
+  /** A same-origin request; a GET without Origin and Referer is a same-origin fetch and passes. */
   private boolean isSameOrigin(HttpServletRequest request) {
-    String origin = request.getHeader("Origin");
-    if (origin == null) {
-      String referer = request.getHeader("Referer");
-      if (referer == null) {
-        return "GET".equals(request.getMethod());
-      }
-      origin = originOf(referer).orElse("");
-    }
-    return origin.equalsIgnoreCase(ownOrigin(request));
+    return SameOrigin.check(
+        request, settings.editor().browserUrl().flatMap(u -> SameOrigin.of(u.toString())), true);
   }
 
   /**
@@ -146,7 +139,7 @@ public class EditorGuard {
   String ownOrigin(HttpServletRequest request) {
     Optional<URI> configured = settings.editor().browserUrl();
     if (configured.isPresent()) {
-      return originOf(configured.get().toString()).orElse("");
+      return SameOrigin.of(configured.get().toString()).orElse("");
     }
     String host = request.getHeader("Host");
     return request.getScheme() + "://" + (host == null ? request.getServerName() : host);
@@ -162,17 +155,5 @@ public class EditorGuard {
       return URI.create(configured.get() + "/");
     }
     return URI.create(ownOrigin(request) + request.getContextPath() + "/");
-  }
-
-  private static Optional<String> originOf(String url) {
-    try {
-      URI u = URI.create(url);
-      if (u.getScheme() == null || u.getRawAuthority() == null) {
-        return Optional.empty();
-      }
-      return Optional.of(u.getScheme() + "://" + u.getRawAuthority());
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.officebridge.config.Settings;
+import org.officebridge.platform.LogLine;
 import org.officebridge.spi.DocumentId;
 import org.officebridge.spi.EditorContext;
 import org.officebridge.web.Escape;
@@ -58,17 +59,21 @@ public class EditorPageServlet extends HttpServlet {
       write(response, page, data, actor.messages());
       LOG.fine(
           () ->
-              "event=editor-open doc="
-                  + id
-                  + " user="
-                  + actor.user().id()
-                  + " mode="
-                  + (page.editing() ? "edit" : "view")
-                  + " type="
-                  + platform);
+              LogLine.event("editor-open")
+                  .with("doc", id)
+                  .with("key", page.key())
+                  .with("user", actor.user().id())
+                  .with("mode", page.editing() ? "edit" : "view")
+                  .with("type", platform)
+                  .toString());
     } catch (EditorException e) {
       LOG.info(
-          () -> "event=editor-open outcome=refused status=" + e.status() + " " + e.getMessage());
+          () ->
+              LogLine.event("editor-open")
+                  .with("outcome", "refused")
+                  .with("status", e.status())
+                  .with("reason", e.getMessage())
+                  .toString());
       error(response, e, EditorMessages.forLocale(locale));
     }
   }

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.officebridge.config.Settings;
 import org.officebridge.host.HostServices;
+import org.officebridge.platform.LogLine;
+import org.officebridge.platform.Metrics;
 import org.officebridge.security.InvalidTokenException;
 import org.officebridge.security.JwtService;
 import org.officebridge.security.LinkPurpose;
@@ -36,6 +38,7 @@ public class HistoryDownloadServlet extends HttpServlet {
   @Inject Settings settings;
   @Inject LinkSigner links;
   @Inject JwtService jwt;
+  @Inject Metrics metrics;
 
   /**
    * @param links the link signer
@@ -75,7 +78,13 @@ public class HistoryDownloadServlet extends HttpServlet {
         }
       }
     } catch (InvalidTokenException e) {
-      LOG.warning(() -> "event=history-download outcome=refused reason=" + e.reason());
+      metrics.tokenRejected("history", e.reason().name());
+      LOG.warning(
+          () ->
+              LogLine.event("history-download")
+                  .with("outcome", "refused")
+                  .with("reason", e.reason())
+                  .toString());
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
@@ -95,7 +104,7 @@ public class HistoryDownloadServlet extends HttpServlet {
       try (InputStream in = zip.get()) {
         response.setContentType("application/zip");
         response.setHeader("Cache-Control", "private, max-age=3600");
-        OutputStream out = response.getOutputStream();
+        OutputStream out = metrics.counting(response.getOutputStream(), "history-download");
         byte[] buffer = new byte[64 * 1024];
         for (int n; (n = in.read(buffer)) >= 0; ) {
           out.write(buffer, 0, n);

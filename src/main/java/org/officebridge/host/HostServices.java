@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.logging.Logger;
+import org.officebridge.cluster.ClusterService;
 import org.officebridge.spi.AccessPolicy;
 import org.officebridge.spi.DocumentCatalog;
 import org.officebridge.spi.DocumentStore;
@@ -23,14 +25,20 @@ import org.officebridge.spi.VersionHistory;
 
 /**
  * The host's SPI implementations as the connector's features use them: required parts always
- * present (the deployment check guarantees it), optional capabilities as {@link Optional}, and the
- * session store defaulting to the connector's in-memory one.
+ * present (the deployment check guarantees it), optional capabilities as {@link Optional}.
+ *
+ * <p>The session store, in this order of precedence: the host's own {@link SessionStore}; else the
+ * shared one of {@code cluster.mode} (Hazelcast); else, with {@code cluster.mode=none}, the
+ * connector's in-memory one for a single node.
  */
 @ApplicationScoped
 public class HostServices {
 
   @Inject @Any Instance<Object> beans;
   @Inject InMemorySessionStore inMemorySessions;
+  @Inject ClusterService cluster;
+
+  private static final Logger LOG = Logger.getLogger(HostServices.class.getName());
 
   private final Map<Class<?>, Object> serviceLoaded = new HashMap<>();
   private DocumentStore documents;
@@ -53,7 +61,16 @@ public class HostServices {
     sharing = find(SharingService.class);
     templates = find(TemplateCatalog.class);
     catalog = find(DocumentCatalog.class);
-    sessions = find(SessionStore.class).orElse(inMemorySessions);
+    Optional<SessionStore> hostSessions = find(SessionStore.class);
+    Optional<SessionStore> shared =
+        hostSessions.isPresent() ? Optional.empty() : cluster.sessionStore();
+    sessions = hostSessions.or(() -> shared).orElse(inMemorySessions);
+    LOG.info(
+        () ->
+            "event=session-store source="
+                + (hostSessions.isPresent() ? "host" : shared.isPresent() ? "cluster" : "memory")
+                + " class="
+                + sessions.getClass().getName());
     customizer = find(EditorCustomizer.class);
     mentions = find(MentionNotifier.class);
   }
@@ -134,7 +151,7 @@ public class HostServices {
   }
 
   /**
-   * @return where sessions and locks live: the host's store, or the in-memory default
+   * @return where sessions and locks live: the host's store, else the cluster's, else memory
    */
   public SessionStore sessions() {
     return sessions;

@@ -25,7 +25,14 @@ public enum LinkPurpose {
    * The WOPI editor downloads an image picked in the DMS ({@code Action_InsertGraphic}); the link
    * works once.
    */
-  WOPI_IMAGE("i", Duration.ofMinutes(10));
+  WOPI_IMAGE("i", Duration.ofMinutes(10)),
+  /**
+   * The admin page's token for the admin endpoints that change something (CSRF protection): binds
+   * the page to one administrator.
+   */
+  ADMIN("a", Duration.ofHours(12)),
+  /** The settings check: the Document Server downloads the check's test file. */
+  SETTINGS_CHECK("s", Duration.ofMinutes(10));
 
   private final String code;
   private final Duration lifetime;

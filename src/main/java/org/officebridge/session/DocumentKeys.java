@@ -128,6 +128,30 @@ public class DocumentKeys {
     return derive(settings.connector().instanceId(), id.value(), version);
   }
 
+  /**
+   * Tells which document a key derived by this connector instance names, when it can be read back
+   * (keys derived as a hash, and keys of other instances, cannot).
+   *
+   * @param key a document key, for example from the Document Server's forgotten files
+   * @return the document id written into the key, if any
+   */
+  public Optional<org.officebridge.spi.DocumentId> documentOf(String key) {
+    return documentOf(settings.connector().instanceId(), key);
+  }
+
+  static Optional<org.officebridge.spi.DocumentId> documentOf(String instanceId, String key) {
+    String prefix = instanceId + "-";
+    if (key == null || !key.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    String rest = key.substring(prefix.length());
+    int dash = rest.lastIndexOf('-');
+    if (dash <= 0 || !SAFE_VERSION.matcher(rest.substring(dash + 1)).matches()) {
+      return Optional.empty();
+    }
+    return org.officebridge.spi.DocumentId.parse(rest.substring(0, dash));
+  }
+
   static String derive(String instanceId, String documentId, String version) {
     String plain = instanceId + "-" + documentId + "-" + version;
     if (SAFE_VERSION.matcher(version).matches() && plain.length() <= 128) {

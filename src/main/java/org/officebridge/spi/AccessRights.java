@@ -15,7 +15,13 @@ import java.util.Set;
  */
 public record AccessRights(Set<Permission> granted, GroupRestrictions groups) {
 
-  /** Normalizes: adds {@link Permission#VIEW} when any other permission is granted. */
+  /**
+   * Normalizes: adds {@link Permission#VIEW} when any other permission is granted.
+   *
+   * @param granted the permissions granted; any permission implies {@link Permission#VIEW}, so a
+   *     non-empty set always contains it
+   * @param groups optional group restrictions on comments, reviews and user information
+   */
   public AccessRights {
     Objects.requireNonNull(groups, "groups");
     EnumSet<Permission> copy = EnumSet.noneOf(Permission.class);
@@ -76,7 +82,15 @@ public record AccessRights(Set<Permission> granted, GroupRestrictions groups) {
             Optional.empty(),
             Optional.empty());
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param commentView groups whose comments the user sees
+     * @param commentEdit groups whose comments the user may edit
+     * @param commentRemove groups whose comments the user may remove
+     * @param review groups whose changes the user may accept or reject
+     * @param userInfo groups whose members' information the user sees in the editor
+     */
     public GroupRestrictions {
       commentView = commentView.map(List::copyOf);
       commentEdit = commentEdit.map(List::copyOf);

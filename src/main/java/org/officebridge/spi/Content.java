@@ -14,7 +14,12 @@ import java.util.Objects;
  */
 public record Content(DocumentInfo info, InputStream stream) implements AutoCloseable {
 
-  /** Checks that both parts are present. */
+  /**
+   * Checks that both parts are present.
+   *
+   * @param info the description of the version being read ({@code size} is the stream's length)
+   * @param stream the bytes, read once from the start
+   */
   public Content {
     Objects.requireNonNull(info, "info");
     Objects.requireNonNull(stream, "stream");

@@ -18,6 +18,7 @@ public record DocumentId(String value) {
   /**
    * @throws IllegalArgumentException when the value is empty, longer than 200 characters, has a
    *     character outside {@code 0-9 A-Z a-z - . _ =} or is dots only
+   * @param value the identifier
    */
   public DocumentId {
     if (value == null || !ALLOWED.matcher(value).matches()) {

@@ -30,6 +30,15 @@ public record DocumentInfo(
   /**
    * @throws IllegalArgumentException when the title is not a valid file name, the size is negative
    *     or the version is blank
+   * @param id the document's stable id
+   * @param title file name with extension, for example {@code Report.docx} (1-255 characters, no
+   *     {@code / \}, no control characters)
+   * @param size size of the current content in bytes
+   * @param version the current content version: opaque, changes on every content change and never
+   *     repeats for this document (it drives document keys and WOPI {@code Version})
+   * @param lastModified when the current content was stored
+   * @param ownerId id of the owning user
+   * @param folder where the document lives in the DMS, for "go back" links and breadcrumbs
    */
   public DocumentInfo {
     Objects.requireNonNull(id, "id");
@@ -69,7 +78,13 @@ public record DocumentInfo(
    *     absolute, or relative to the connector's pages (resolved against the editor page's URL)
    */
   public record Folder(String name, URI url) {
-    /** Checks that both parts are present. */
+    /**
+     * Checks that both parts are present.
+     *
+     * @param name display name
+     * @param url the folder's page in the DMS, opened by "go back" and "open file location";
+     *     absolute, or relative to the connector's pages (resolved against the editor page's URL)
+     */
     public Folder {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(url, "url");

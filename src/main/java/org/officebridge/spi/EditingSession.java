@@ -44,7 +44,23 @@ public record EditingSession(
     WOPI
   }
 
-  /** Checks that every part is present and consistent. */
+  /**
+   * Checks that every part is present and consistent.
+   *
+   * @param documentId the document being edited
+   * @param protocol which integration opened the session
+   * @param documentKey the Document Server's key for the session (Docs API {@code document.key});
+   *     for WOPI the file id the Document Server uses as its document id
+   * @param baseVersion the content version the next save must be based on: the version the session
+   *     started from, moved forward by each intermediate save the session stored
+   * @param lockId the lock id (WOPI: the client's opaque lock string, at most 1024 ASCII
+   *     characters)
+   * @param editors ids of the users currently in the session
+   * @param intermediateSaves how many intermediate versions (forcesave) the session stored
+   * @param started when the session was opened
+   * @param expiresAt when the session (and its lock) lapses unless refreshed
+   * @param revision compare-and-set counter: 0 when inserted, +1 on each replacement
+   */
   public EditingSession {
     Objects.requireNonNull(documentId, "documentId");
     Objects.requireNonNull(protocol, "protocol");

@@ -24,7 +24,15 @@ public record EditorContext(
     EMBEDDED
   }
 
-  /** Checks that every part is present. */
+  /**
+   * Checks that every part is present.
+   *
+   * @param document the document's current description
+   * @param user the acting user
+   * @param rights the user's rights on it
+   * @param editing whether the editor opens for editing ({@code mode: edit}) rather than viewing
+   * @param platform how it is shown
+   */
   public EditorContext {
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(user, "user");

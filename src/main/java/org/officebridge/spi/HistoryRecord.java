@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record HistoryRecord(String documentKey, String changesJson, String serverVersion) {
 
-  /** Checks that every part is present. */
+  /**
+   * Checks that every part is present.
+   *
+   * @param documentKey the document key in force while the version was edited
+   * @param changesJson the callback's {@code history.changes}, as raw JSON text
+   * @param serverVersion the callback's {@code history.serverVersion}
+   */
   public HistoryRecord {
     Objects.requireNonNull(documentKey, "documentKey");
     Objects.requireNonNull(changesJson, "changesJson");

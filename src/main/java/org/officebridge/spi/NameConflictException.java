@@ -11,7 +11,10 @@ import java.util.Optional;
  */
 public final class NameConflictException extends HostException {
 
+  /** A free name the host would accept instead, or {@code null}. */
   private final String suggestion;
+
+  /** The document that holds the name, or {@code null} when not known. */
   private final DocumentId existing;
 
   /**

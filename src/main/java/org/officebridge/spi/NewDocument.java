@@ -14,6 +14,9 @@ public record NewDocument(String title, Optional<DocumentId> besides) {
 
   /**
    * @throws IllegalArgumentException when the title is not a valid file name
+   * @param title file name with extension
+   * @param besides create the document in the same folder as this one (save as, conversion,
+   *     conflict and recovery copies); empty means the acting user's default location
    */
   public NewDocument {
     Objects.requireNonNull(besides, "besides");

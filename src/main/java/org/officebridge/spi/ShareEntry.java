@@ -40,7 +40,14 @@ public record ShareEntry(String principal, String displayName, Level level, Kind
     DENY
   }
 
-  /** Checks that every part is present. */
+  /**
+   * Checks that every part is present.
+   *
+   * @param principal who it is shared with: a user id, a group name, or an id of a link
+   * @param displayName how to show the principal
+   * @param level what they may do
+   * @param kind whether the principal is a user, a group or a shared link
+   */
   public ShareEntry {
     Objects.requireNonNull(principal, "principal");
     Objects.requireNonNull(displayName, "displayName");

@@ -14,7 +14,14 @@ import java.util.Optional;
  */
 public record Template(String id, String title, String fileType, Optional<URI> image) {
 
-  /** Checks that every part is present. */
+  /**
+   * Checks that every part is present.
+   *
+   * @param id the template's id, passed back to {@link TemplateCatalog#openTemplate}
+   * @param title the name shown in the "create new" menu
+   * @param fileType the extension of documents created from it (docx, xlsx, pptx, pdf ...)
+   * @param image a preview image URL reachable by browsers, if any
+   */
   public Template {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");

@@ -27,6 +27,13 @@ public record User(
 
   /**
    * @throws IllegalArgumentException when id or name are blank or longer than 128 characters
+   * @param id opaque, stable id (1-128 characters); sent to the Document Server as {@code
+   *     editorConfig.user.id}, so prefer an opaque value to an e-mail address
+   * @param name display name (1-128 characters)
+   * @param email e-mail address for mentions and notifications, if the host has one
+   * @param avatar URL of the user's picture, reachable by browsers, if any
+   * @param groups names of the groups the user belongs to (for comment/review group restrictions)
+   * @param locale the user's preferred locale (interface language and region)
    */
   public User {
     Objects.requireNonNull(email, "email");

@@ -41,6 +41,21 @@ public interface UserDirectory {
   List<User> searchUsers(String query, int limit) throws HostUnavailableException;
 
   /**
+   * Tells whether a user administers the connector: may open its admin page, run the settings
+   * check, read the metrics, and act on editing sessions, locks and forgotten files of every
+   * document. Asked on each admin request, after {@link #resolveActor}, unless the container
+   * already gave the request the role {@code officebridge.admin.role}. Optional: the default says
+   * no, so that only the container role counts.
+   *
+   * @param user a user {@link #resolveActor} returned
+   * @return whether the user is an administrator
+   * @throws HostUnavailableException on a transient failure (the connector answers 503)
+   */
+  default boolean isAdministrator(User user) throws HostUnavailableException {
+    return false;
+  }
+
+  /**
    * Keeps a small per-user string for the WOPI client (WOPI {@code PutUserInfo}; given back as
    * {@code UserInfo} in CheckFileInfo). Optional: the default refuses, and the connector then
    * answers 501 and says {@code SupportsUserInfo: false}.

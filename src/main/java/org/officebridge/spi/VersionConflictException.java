@@ -7,6 +7,7 @@ package org.officebridge.spi;
  */
 public final class VersionConflictException extends HostException {
 
+  /** The version that is current now. */
   private final String currentVersion;
 
   /**

@@ -23,7 +23,17 @@ public record VersionInfo(
     String fileType,
     VersionKind kind) {
 
-  /** Checks that every part is present and the number is positive. */
+  /**
+   * Checks that every part is present and the number is positive.
+   *
+   * @param version the content version (as in {@link DocumentInfo#version()})
+   * @param number position in the history, 1 for the first version, increasing by one
+   * @param created when it was stored
+   * @param author who stored it
+   * @param size its size in bytes
+   * @param fileType its lower-case extension
+   * @param kind why it was stored
+   */
   public VersionInfo {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(created, "created");

@@ -22,7 +22,18 @@ public record VersionRequest(
     VersionKind kind,
     Optional<String> sessionKey) {
 
-  /** Checks that every part is present and the file type is a plain extension. */
+  /**
+   * Checks that every part is present and the file type is a plain extension.
+   *
+   * @param expectedBaseVersion the version the new content was made from; the store must refuse
+   *     with {@link VersionConflictException} when it is no longer the current version
+   * @param fileType the lower-case extension of the new content; when it differs from the current
+   *     title's extension the store changes the title's extension to it (for example {@code doc} to
+   *     {@code docx} after an edit of a legacy file)
+   * @param author who made the change (the last editor of a session)
+   * @param kind why the version is stored
+   * @param sessionKey the document key of the editing session that produced it, if any
+   */
   public VersionRequest {
     Objects.requireNonNull(expectedBaseVersion, "expectedBaseVersion");
     Objects.requireNonNull(author, "author");

@@ -16,6 +16,7 @@ public class WopiApplication extends Application {
   public Set<Class<?>> getClasses() {
     return Set.of(
         WopiFilesResource.class,
+        WopiMetricsFilter.class,
         WopiExceptionMapper.class,
         HostExceptionMapper.class,
         UnexpectedExceptionMapper.class);

@@ -16,6 +16,8 @@ import org.officebridge.config.Settings;
 import org.officebridge.documentserver.LimitedInputStream;
 import org.officebridge.documentserver.SizeLimitExceededException;
 import org.officebridge.host.HostServices;
+import org.officebridge.platform.LogLine;
+import org.officebridge.platform.Metrics;
 import org.officebridge.spi.Content;
 import org.officebridge.spi.DocumentInfo;
 import org.officebridge.spi.EditingSession;
@@ -44,6 +46,7 @@ public class WopiContents {
   @Inject WopiLocks locks;
   @Inject Settings settings;
   @Inject Clock clock;
+  @Inject Metrics metrics;
 
   /**
    * GetFile.
@@ -124,26 +127,28 @@ public class WopiContents {
     try (InputStream in = new LimitedInputStream(body, limit)) {
       stored = host.documents().storeVersion(call.document(), version, in);
     } catch (SizeLimitExceededException e) {
+      metrics.saveFailed(Metrics.WOPI, "too_large");
       throw WopiException.tooLarge("the content is larger than limits.max-file-size");
     } catch (VersionConflictException e) {
+      metrics.saveFailed(Metrics.WOPI, "version_conflict");
       throw WopiException.lockConflict(
           held.flatMap(EditingSession::lockId).orElse(""), "the file changed outside the editor");
     } catch (IOException e) {
+      metrics.saveFailed(Metrics.WOPI, "unreadable");
       throw WopiException.badRequest("the content could not be read completely");
     }
+    metrics.saved(Metrics.WOPI, kind == VersionKind.EDIT_FINAL ? "final" : "intermediate");
     if (held.isPresent()) {
       locks.recordSave(held.get(), stored.version(), editors, kind != VersionKind.EDIT_FINAL);
     }
     LOG.fine(
         () ->
-            "event=wopi-putfile file="
-                + call.fileId()
-                + " user="
-                + call.user().id()
-                + " version="
-                + stored.version()
-                + " kind="
-                + kind);
+            LogLine.event("wopi-putfile")
+                .with("doc", call.document())
+                .with("user", call.user().id())
+                .with("version", stored.version())
+                .with("kind", kind)
+                .toString());
     return stored;
   }
 
@@ -159,12 +164,15 @@ public class WopiContents {
       DocumentInfo copy =
           host.documents()
               .createDocument(new NewDocument(title, Optional.of(info.id())), in, call.user());
+      metrics.saved(Metrics.WOPI, "conflict-copy");
       LOG.warning(
           () ->
-              "event=wopi-putfile file="
-                  + call.fileId()
-                  + " outcome=conflict-copy copy="
-                  + copy.id());
+              LogLine.event("wopi-putfile")
+                  .with("doc", call.document())
+                  .with("user", call.user().id())
+                  .with("outcome", "conflict-copy")
+                  .with("copy", copy.id())
+                  .toString());
       throw WopiException.lockConflict(
           lock, "the file changed outside the editor; the save was kept as " + copy.title());
     } catch (SizeLimitExceededException e) {

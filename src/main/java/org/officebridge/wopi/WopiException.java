@@ -16,14 +16,25 @@ public final class WopiException extends RuntimeException {
   private final String reason;
   private final Optional<String> currentLock;
   private final Map<String, String> headers;
+  private final boolean lockConflict;
 
   private WopiException(
       int status, String reason, Optional<String> currentLock, Map<String, String> headers) {
+    this(status, reason, currentLock, headers, false);
+  }
+
+  private WopiException(
+      int status,
+      String reason,
+      Optional<String> currentLock,
+      Map<String, String> headers,
+      boolean lockConflict) {
     super(status + " " + reason, null, false, false);
     this.status = status;
     this.reason = reason;
     this.currentLock = currentLock;
     this.headers = Map.copyOf(headers);
+    this.lockConflict = lockConflict;
   }
 
   /**
@@ -34,7 +45,7 @@ public final class WopiException extends RuntimeException {
    * @return the exception
    */
   public static WopiException lockConflict(String currentLock, String reason) {
-    return new WopiException(409, reason, Optional.of(currentLock), Map.of());
+    return new WopiException(409, reason, Optional.of(currentLock), Map.of(), true);
   }
 
   /**
@@ -138,6 +149,14 @@ public final class WopiException extends RuntimeException {
    */
   public static WopiException unavailable(String reason) {
     return new WopiException(503, reason, Optional.empty(), Map.of());
+  }
+
+  /**
+   * @return whether a lock or another editing session refused the operation (counted as a lock
+   *     conflict; a taken name is not one)
+   */
+  public boolean isLockConflict() {
+    return lockConflict;
   }
 
   /**

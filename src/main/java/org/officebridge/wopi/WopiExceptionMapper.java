@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.officebridge.platform.LogLine;
 
 /**
  * The one place WOPI outcomes become HTTP answers, and the one place every 409 is built: it always
@@ -15,12 +16,18 @@ import java.util.logging.Logger;
  */
 public class WopiExceptionMapper implements ExceptionMapper<WopiException> {
 
+  /** The request attribute holding the refusal, for {@link WopiMetricsFilter}. */
+  static final String REFUSAL = WopiExceptionMapper.class.getName() + ".refusal";
+
   private static final Logger LOG = Logger.getLogger("org.officebridge.wopi");
 
   @Context HttpServletRequest request;
 
   @Override
   public Response toResponse(WopiException e) {
+    if (request != null) {
+      request.setAttribute(REFUSAL, e);
+    }
     log(request, e.status(), e.reason());
     Response.ResponseBuilder answer =
         e.status() == 409
@@ -52,16 +59,13 @@ public class WopiExceptionMapper implements ExceptionMapper<WopiException> {
     String op = request == null ? null : request.getHeader(WopiHeaders.OVERRIDE);
     LOG.log(
         level,
-        "event=wopi method="
-            + (request == null ? "?" : request.getMethod())
-            + " op="
-            + (op == null ? "-" : headerSafe(op))
-            + " path="
-            + headerSafe(path)
-            + " status="
-            + status
-            + " reason="
-            + headerSafe(reason));
+        LogLine.event("wopi")
+            .with("method", request == null ? "?" : request.getMethod())
+            .with("op", op == null ? "-" : headerSafe(op))
+            .with("path", headerSafe(path))
+            .with("status", status)
+            .with("reason", headerSafe(reason))
+            .toString());
   }
 
   static String headerSafe(String value) {

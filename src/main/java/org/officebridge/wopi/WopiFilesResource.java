@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.util.Map;
 import java.util.Optional;
 import org.officebridge.host.HostServices;
+import org.officebridge.platform.Metrics;
 import org.officebridge.spi.Content;
 import org.officebridge.spi.DocumentInfo;
 import org.officebridge.spi.HostException;
@@ -41,6 +42,7 @@ public class WopiFilesResource {
   @Inject WopiRelativeFiles relativeFiles;
   @Inject WopiFileChanges changes;
   @Inject HostServices host;
+  @Inject Metrics metrics;
 
   /**
    * CheckFileInfo.
@@ -80,7 +82,7 @@ public class WopiFilesResource {
     StreamingOutput body =
         out -> {
           try (Content c = content) {
-            copy(c.stream(), out);
+            copy(c.stream(), metrics.counting(out, "wopi-getfile"));
           }
         };
     return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
@@ -117,7 +119,7 @@ public class WopiFilesResource {
                 header(request, WopiHeaders.IS_EXIT_SAVE),
                 header(request, WopiHeaders.IS_AUTOSAVE),
                 request.getContentLengthLong()),
-            body);
+            metrics.counting(body, "wopi-putfile"));
     return json(Map.of("LastModifiedTime", CheckFileInfoAssembler.roundTrip(stored)))
         .header(WopiHeaders.ITEM_VERSION, stored.version())
         .build();

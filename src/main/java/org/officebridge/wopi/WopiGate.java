@@ -15,6 +15,7 @@ import org.officebridge.documentserver.DiscoveryUnavailableException;
 import org.officebridge.documentserver.WopiDiscovery;
 import org.officebridge.documentserver.WopiDiscoveryClient;
 import org.officebridge.host.HostServices;
+import org.officebridge.platform.Metrics;
 import org.officebridge.security.DocumentServerAddresses;
 import org.officebridge.security.InvalidTokenException;
 import org.officebridge.security.WopiAccessToken;
@@ -41,6 +42,8 @@ public class WopiGate {
   @Inject WopiLinks links;
   @Inject HostServices host;
   @Inject Clock clock;
+  @Inject Metrics metrics;
+  @Inject WopiProofMonitor proofs;
 
   /**
    * @param fileIdText the file id from the path
@@ -61,6 +64,7 @@ public class WopiGate {
     try {
       grant = tokens.verify(token);
     } catch (InvalidTokenException e) {
+      metrics.tokenRejected("wopi", e.reason().name());
       throw WopiException.unauthorized(
           "access token " + e.reason().name().toLowerCase(Locale.ROOT));
     }
@@ -114,7 +118,7 @@ public class WopiGate {
       return;
     }
     if (proof == null) {
-      throw WopiException.proofFailed("no proof headers (wopi.proof-keys=required)");
+      throw refused("missing", "no proof headers (wopi.proof-keys=required)");
     }
     WopiProofs.SignedRequest signed =
         new WopiProofs.SignedRequest(
@@ -137,19 +141,28 @@ public class WopiGate {
         }
       }
     } catch (DiscoveryUnavailableException e) {
-      throw WopiException.proofFailed("discovery unavailable, the proof cannot be checked");
+      throw refused("discovery-unavailable", "discovery unavailable, the proof cannot be checked");
     }
     if (!keys) {
-      throw WopiException.proofFailed(
+      throw refused(
+          "no-keys",
           "discovery publishes no proof keys (configure them on the Document Server,"
               + " or set wopi.proof-keys=if-present)");
     }
     if (outcome == WopiProofs.Outcome.STALE) {
-      throw WopiException.proofFailed("the proof timestamp is missing or older than 20 minutes");
+      throw refused("stale", "the proof timestamp is missing or older than 20 minutes");
     }
     if (outcome != WopiProofs.Outcome.VALID) {
-      throw WopiException.proofFailed("the proof does not verify with the discovery keys");
+      throw refused("invalid", "the proof does not verify with the discovery keys");
     }
+    proofs.valid(clock.instant());
+  }
+
+  /** Counts and records a failed proof check, and makes the answer (500, as WOPI wants). */
+  private WopiException refused(String reason, String detail) {
+    metrics.proofFailure(reason);
+    proofs.failed(clock.instant(), reason, detail);
+    return WopiException.proofFailed(detail);
   }
 
   private WopiProofs.Outcome check(WopiDiscovery d, WopiProofs.SignedRequest signed) {

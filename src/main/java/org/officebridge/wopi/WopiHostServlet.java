@@ -32,6 +32,7 @@ import org.officebridge.spi.NameConflictException;
 import org.officebridge.spi.NewDocument;
 import org.officebridge.spi.Permission;
 import org.officebridge.spi.User;
+import org.officebridge.web.SameOrigin;
 
 /**
  * The WOPI host page, {@code wopi-host?doc=<id>[&action=view|edit|editnew|embedview|convert]
@@ -242,21 +243,6 @@ public class WopiHostServlet extends HttpServlet {
 
   /** A state-changing request must come from this site: Origin (or Referer) matches Host. */
   static boolean isSameOrigin(HttpServletRequest request) {
-    String origin = request.getHeader("Origin");
-    if (origin == null) {
-      String referer = request.getHeader("Referer");
-      if (referer == null) {
-        return false;
-      }
-      try {
-        URI r = URI.create(referer);
-        origin = r.getScheme() + "://" + r.getRawAuthority();
-      } catch (IllegalArgumentException e) {
-        return false;
-      }
-    }
-    String hostHeader = request.getHeader("Host");
-    return hostHeader != null
-        && (origin.equals("http://" + hostHeader) || origin.equals("https://" + hostHeader));
+    return SameOrigin.check(request, Optional.empty(), false);
   }
 }

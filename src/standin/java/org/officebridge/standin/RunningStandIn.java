@@ -71,6 +71,7 @@ public final class RunningStandIn implements AutoCloseable {
   private final EditorResource editorResource;
   private final ProofKeys proofKeys = new ProofKeys();
   private final WopiService wopi;
+  private final WopiResource wopiResource;
 
   private RunningStandIn(StandInSettings settings) throws IOException {
     this.settings = settings;
@@ -167,14 +168,15 @@ public final class RunningStandIn implements AutoCloseable {
                 settings.callbackDelay(),
                 settings.wopiRefreshLockInterval(),
                 settings.maxDownloadBytes()));
-    new WopiResource(
+    wopiResource =
+        new WopiResource(
             wopi,
             new DiscoveryXml(formats),
             proofKeys,
             proofSigner,
             () -> baseUrl,
-            settings.version())
-        .register(router);
+            settings.version());
+    wopiResource.register(router);
     new CommandResource(
             editing,
             forgotten,
@@ -382,6 +384,16 @@ public final class RunningStandIn implements AutoCloseable {
    */
   public URI discoveryUrl() {
     return baseUrl.resolve("/hosting/discovery");
+  }
+
+  /**
+   * How many times a WOPI host fetched discovery: a host caches it and fetches it again when a
+   * proof fails (digest §10), which a test can assert through this count.
+   *
+   * @return the number of {@code GET /hosting/discovery} requests since the start
+   */
+  public long discoveryFetches() {
+    return wopiResource.discoveryFetches();
   }
 
   /**

@@ -29,6 +29,7 @@ import org.officebridge.demo.DemoStorage;
 import org.officebridge.documentserver.DocumentServerHttp;
 import org.officebridge.host.HostServices;
 import org.officebridge.host.InMemorySessionStore;
+import org.officebridge.platform.Metrics;
 import org.officebridge.security.DocumentServerAddresses;
 import org.officebridge.security.LinkSigner;
 import org.officebridge.session.DocumentKeys;
@@ -81,6 +82,7 @@ class CallbackHandlerTest {
   private EditingSessions sessions;
   private CallbackUrls urls;
   private CallbackHandler handler;
+  private final Metrics metrics = new Metrics();
 
   @BeforeEach
   void wire() throws Exception {
@@ -147,6 +149,7 @@ class CallbackHandlerTest {
     saver.repeats.host = host;
     saver.repeats.http = saver.http;
     saver.repeats.settings = settings;
+    saver.metrics = metrics;
     SaveNotices notices = new SaveNotices();
     notices.clock = clock;
     handler = new CallbackHandler();
@@ -156,6 +159,7 @@ class CallbackHandlerTest {
     handler.saver = saver;
     handler.notices = notices;
     handler.clock = clock;
+    handler.metrics = metrics;
   }
 
   @AfterEach
@@ -230,6 +234,20 @@ class CallbackHandlerTest {
     assertEquals("2", joiner.reference.baseVersion(), "based on the forcesaved version");
     assertTrue(editor.send(4).acknowledged());
     assertNotEquals(editor.callback.documentKey(), freshKey(doc.id()));
+  }
+
+  @Test
+  void savesAndRecoveryCopiesAreCounted() throws Exception {
+    DocumentInfo doc = newDocument();
+    Editor editor = new Editor(doc.id());
+    assertTrue(editor.send(6, editor.file("forcesaved")).acknowledged());
+    assertTrue(editor.send(2, editor.file("final")).acknowledged());
+    Editor failing = new Editor(doc.id());
+    assertTrue(failing.send(3, failing.file("partial")).acknowledged());
+    assertEquals(1, metrics.value("officebridge_saves_total", "docs-api", "intermediate"));
+    assertEquals(1, metrics.value("officebridge_saves_total", "docs-api", "final"));
+    assertEquals(1, metrics.value("officebridge_saves_total", "docs-api", "recovery-copy"));
+    assertTrue(metrics.value("officebridge_streamed_bytes_total", "callback-download") >= 19);
   }
 
   @Test

@@ -269,13 +269,41 @@ abstract class StandInCallbackContract extends CallbackContract {
     e.ds.pressSave(e.key, "editor");
     e.awaitAccepted(7);
     assertNotNull(e.openSession(), "editing goes on after a failed forcesave");
-    // the stand-in forgets the failed forcesave's changes; a real DS would still save them
-    e.ds.edit(e.key, "editor");
     e.ds.failNextSave(e.key, 3);
     e.ds.leave(e.key, "editor");
     e.awaitAccepted(3);
     assertEquals(2, e.copies("recovered").size());
     assertEquals(1, e.versions().size());
+    assertNull(e.openSession());
+  }
+
+  @Test
+  void standInFailedForcesaveIsStillSavedWhenTheEditorLeaves() throws Exception {
+    Editing e = new Editing("docx", office("docx", "Text"));
+    e.open("editor");
+    String line = e.ds.edit(e.key, "editor");
+    e.ds.failNextSave(e.key, 7);
+    e.ds.pressSave(e.key, "editor");
+    e.awaitAccepted(7);
+    e.ds.leave(e.key, "editor");
+    e.awaitAccepted(2);
+    assertEquals("EDIT_FINAL", e.versions().get(e.versions().size() - 1).kind());
+    assertTrue(zipEntry(dms.content(e.doc.id(), null), "word/document.xml").contains(line));
+    assertNull(e.openSession());
+  }
+
+  @Test
+  void standInFinalSaveRightAfterAForcesaveIsNotModifiedAndStoresNoDuplicate() throws Exception {
+    Editing e = new Editing("docx", office("docx", "Text"));
+    e.open("editor");
+    String line = e.ds.edit(e.key, "editor");
+    e.ds.pressSave(e.key, "editor");
+    e.awaitAccepted(6);
+    e.ds.leave(e.key, "editor");
+    assertEquals(true, e.awaitAccepted(2).body().get("notmodified"));
+    List<DemoDms.Version> versions = e.versions();
+    assertEquals(2, versions.size(), "the original and the forcesave, no copy of the same content");
+    assertTrue(zipEntry(dms.content(e.doc.id(), null), "word/document.xml").contains(line));
     assertNull(e.openSession());
   }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.officebridge.config.Settings;
 import org.officebridge.config.SettingsLoader;
+import org.officebridge.platform.Metrics;
 import org.officebridge.security.DocumentServerAddresses;
 import org.officebridge.security.JwtService;
 
@@ -41,10 +42,10 @@ final class Clients {
   }
 
   CommandServiceClient commands() {
-    return new CommandServiceClient(settings, http, jwt, jsonb);
+    return new CommandServiceClient(settings, http, jwt, jsonb, new Metrics());
   }
 
   ConversionClient conversions(Clock clock) {
-    return new ConversionClient(settings, http, jwt, jsonb, clock);
+    return new ConversionClient(settings, http, jwt, jsonb, clock, new Metrics());
   }
 }

@@ -186,6 +186,12 @@ class EditorBrowserIT {
       open("reviewer", "doc=" + doc + "&type=mobile");
       assertEquals(
           "platform-mobile", driver().findElement(By.tagName("body")).getAttribute("class"));
+      inFrame(
+          () ->
+              assertEquals(
+                  "review",
+                  driver().findElement(By.id("standin-mode")).getAttribute("data-scope"),
+                  "a reviewer edits in review mode"));
       browser.screenshot("editor-mobile");
     } finally {
       driver().manage().window().setSize(new Dimension(1280, 900));
@@ -342,6 +348,12 @@ class EditorBrowserIT {
   void actionLinkUsersMentionsFavouriteAndMessages() throws Exception {
     String doc = newDocument("docx");
     open("commenter", "doc=" + doc);
+    inFrame(
+        () -> {
+          WebElement mode = driver().findElement(By.id("standin-mode"));
+          assertEquals("edit", mode.getAttribute("data-mode"), "a commenter edits comments");
+          assertEquals("comment", mode.getAttribute("data-scope"));
+        });
     fire("onMakeActionLink");
     assertEquals("done", verdict("setActionLink"));
     String link = frameText("standin-action-link");

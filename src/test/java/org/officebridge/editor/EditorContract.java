@@ -613,6 +613,42 @@ abstract class EditorContract {
   }
 
   @Test
+  void documentServerOpensReviewersCommentersAndFillersAsEditorsOfTheirKind() throws Exception {
+    String doc = newDocument("docx");
+    Map<String, String> scopes =
+        Map.of(
+            "editor", "full", "reviewer", "review", "commenter", "comment", "filler", "fillForms");
+    String key = null;
+    for (Map.Entry<String, String> user : scopes.entrySet()) {
+      EditorPage page = client().editor(user.getKey(), "doc=" + doc);
+      OpenOutcome opened = documentServer().openEditor(page.config());
+      assertTrue(opened.opened(), String.valueOf(opened.describe()));
+      assertEquals("edit", opened.describe().get("mode"), user.getKey());
+      assertEquals(user.getValue(), opened.describe().get("scope"), user.getKey());
+      key = (String) page.config("document.key");
+    }
+    String sessionKey = key;
+    assertEquals(
+        scopes.keySet(),
+        Set.copyOf(documentServer().session(sessionKey).orElseThrow().editors()),
+        "every one of them counts in users");
+    String line = documentServer().edit(sessionKey, "reviewer");
+    for (String user : scopes.keySet()) {
+      documentServer().leave(sessionKey, user);
+    }
+    CallbackRecord saved =
+        documentServer()
+            .callbacks()
+            .await(
+                r -> r.key().equals(sessionKey) && r.status() == 2,
+                java.time.Duration.ofSeconds(30))
+            .orElseThrow(() -> new AssertionError("no status 2 for " + sessionKey));
+    assertTrue(saved.accepted(), saved.answer());
+    assertEquals(List.of("reviewer"), saved.body().get("users"), "the reviewer changed it last");
+    assertTrue(line.startsWith("Suggested a tracked change"), line);
+  }
+
+  @Test
   void documentServerRefusesAConfigWhoseSignedValuesWereChanged() throws Exception {
     EditorPage page = client().editor("viewer", "doc=" + newDocument("docx"));
     Map<String, Object> forged = new java.util.LinkedHashMap<>(page.config());

@@ -35,8 +35,14 @@ class ArtifactsPackageIT {
       assertFalse(entry.startsWith("WEB-INF/classes/META-INF/resources/"), entry);
       assertFalse(entry.startsWith("WEB-INF/classes/META-INF/beans.xml"), entry);
     }
-    List<String> libs = war.stream().filter(e -> e.matches("WEB-INF/lib/.+")).toList();
-    assertEquals(List.of("WEB-INF/lib/nimbus-jose-jwt-10.10.jar"), libs);
+    List<String> libs = war.stream().filter(e -> e.matches("WEB-INF/lib/.+")).sorted().toList();
+    assertEquals(
+        List.of(
+            "WEB-INF/lib/cache-api-1.1.1.jar",
+            "WEB-INF/lib/hazelcast-5.3.8.jar",
+            "WEB-INF/lib/nimbus-jose-jwt-10.10.jar"),
+        libs,
+        "JWT, and Hazelcast with the JCache API for cluster.mode (docs/cluster.md)");
   }
 
   @Test

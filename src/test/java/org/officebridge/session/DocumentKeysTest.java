@@ -29,4 +29,19 @@ class DocumentKeysTest {
     assertTrue(DocumentKeys.VALID.matcher(longId).matches(), longId);
     assertTrue(longId.length() <= 128);
   }
+
+  @Test
+  void plainKeysOfThisInstanceNameTheirDocument() {
+    String key = DocumentKeys.derive("demo", "d-12.x", "7");
+    assertEquals(
+        java.util.Optional.of("d-12.x"), DocumentKeys.documentOf("demo", key).map(d -> d.value()));
+  }
+
+  @Test
+  void hashedAndForeignKeysNameNoDocument() {
+    assertTrue(DocumentKeys.documentOf("demo", DocumentKeys.derive("demo", "d1", "v:1")).isEmpty());
+    assertTrue(DocumentKeys.documentOf("demo", DocumentKeys.derive("other", "d1", "1")).isEmpty());
+    assertTrue(DocumentKeys.documentOf("demo", "demo-").isEmpty());
+    assertTrue(DocumentKeys.documentOf("demo", "demo-7").isEmpty());
+  }
 }

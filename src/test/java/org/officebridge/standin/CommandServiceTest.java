@@ -1,6 +1,7 @@
 package org.officebridge.standin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.officebridge.standin.command.CommandError;
 import org.officebridge.standin.json.Json;
+import org.officebridge.standin.session.EditorUser;
+import org.officebridge.standin.session.OpenOutcome;
 
 class CommandServiceTest {
 
@@ -49,9 +52,9 @@ class CommandServiceTest {
     return ((Number) answer.get("error")).longValue();
   }
 
-  private void openEditing(String key) throws Exception {
+  private OpenOutcome openEditing(String key) throws Exception {
     URI url = dms.serveDocument("/files/" + key + ".docx", "docx", List.of("C"));
-    ds.openEditor(
+    return ds.openEditor(
         TestConfigs.signed(
             TestConfigs.config(key, url, "docx", dms.callbackUrl("u1"), "u1", "U"),
             TestConfigs.SECRET));
@@ -166,14 +169,47 @@ class CommandServiceTest {
   }
 
   @Test
-  void dropDisconnectsTheUserAndEndsTheSession() throws Exception {
-    openEditing("cmd-drop");
+  void dropLeavesTheUserViewingFiresUserDropAndEndsTheEditingSession() throws Exception {
+    String connection = openEditing("cmd-drop").connection().orElseThrow().id();
     assertEquals(0L, signed(Map.of("c", "drop", "key", "cmd-drop", "users", List.of("u1"))));
     assertEquals(List.of(), ds.session("cmd-drop").orElseThrow().editors());
     assertTrue(
         ds.callbacks()
             .await(r -> r.key().equals("cmd-drop") && r.status() == 4, Duration.ofSeconds(5))
             .isPresent());
+    Map<String, Object> poll =
+        Json.parseObject(
+            StandInHttp.getText(
+                ds.baseUrl().resolve("/standin/editor/poll?connection=" + connection)));
+    assertEquals(true, poll.get("open"), "the dropped user can still view the document");
+    List<Object> events = Json.array(poll, "events").orElseThrow();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> dropped = (Map<String, Object>) events.get(0);
+    assertEquals("dropped", dropped.get("type"));
+    assertEquals(
+        -100L,
+        ((Number) Json.object(dropped, "data").orElseThrow().get("errorCode")).longValue(),
+        "sdkjs UserDrop, reported through onError");
+    assertEquals("view", ds.session("cmd-drop").orElseThrow().connections().get(0).get("mode"));
+  }
+
+  @Test
+  void dropOfOneCoEditorKeepsTheOthersEditing() throws Exception {
+    openEditing("cmd-drop2");
+    ds.join("cmd-drop2", new EditorUser("u2", "Two"));
+    assertEquals(0L, signed(Map.of("c", "drop", "key", "cmd-drop2", "users", List.of("u2"))));
+    assertEquals(List.of("u1"), ds.session("cmd-drop2").orElseThrow().editors());
+    assertTrue(
+        ds.callbacks()
+            .await(
+                r ->
+                    r.key().equals("cmd-drop2")
+                        && r.status() == 1
+                        && List.of(Map.of("type", 0, "userid", "u2"))
+                            .equals(r.body().get("actions")),
+                Duration.ofSeconds(5))
+            .isPresent());
+    assertThrows(IllegalStateException.class, () -> ds.edit("cmd-drop2", "u2"));
   }
 
   @Test

@@ -92,4 +92,13 @@ class ControlEndpointsTest {
     String modulus = before.replaceAll("(?s).* modulus=\"([^\"]+)\".*", "$1");
     assertTrue(after.contains("oldmodulus=\"" + modulus + "\""));
   }
+
+  @Test
+  void countsDiscoveryFetchesInJavaAndOverHttp() throws Exception {
+    assertEquals(0L, ds.discoveryFetches());
+    StandInHttp.getText(ds.discoveryUrl());
+    StandInHttp.getText(ds.discoveryUrl());
+    assertEquals(2L, ds.discoveryFetches());
+    assertEquals(2L, Json.parseObject(StandInHttp.getText(c("/discovery-fetches"))).get("count"));
+  }
 }

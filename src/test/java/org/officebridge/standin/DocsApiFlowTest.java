@@ -3,6 +3,7 @@ package org.officebridge.standin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.officebridge.standin.callback.CallbackRecord;
 import org.officebridge.standin.json.Json;
 import org.officebridge.standin.jwt.Hs256Jwt;
+import org.officebridge.standin.session.EditScope;
 import org.officebridge.standin.session.EditingService;
+import org.officebridge.standin.session.EditorMode;
 import org.officebridge.standin.session.EditorUser;
 import org.officebridge.standin.session.OpenOutcome;
 
@@ -364,5 +367,113 @@ class DocsApiFlowTest {
     ds.join("doc-j", new EditorUser("u9", "Nine"));
     assertEquals(List.of("u1", "u9"), ds.session("doc-j").orElseThrow().editors());
     assertTrue(ds.edit("doc-j", "u9").contains("Nine"));
+  }
+
+  private OpenOutcome openWith(
+      String key, URI url, String type, String user, Map<String, Object> permissions)
+      throws Exception {
+    Map<String, Object> config =
+        TestConfigs.withForcesave(
+            TestConfigs.config(key, url, type, dms.callbackUrl(user), user, "Name " + user));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> document = (Map<String, Object>) config.get("document");
+    document.put("permissions", permissions);
+    return ds.openEditor(TestConfigs.signed(config, TestConfigs.SECRET));
+  }
+
+  @Test
+  void reviewOnlyUserConnectsAsAnEditorCountsInUsersAndTheirChangeIsSaved() throws Exception {
+    URI url = dms.serveDocument("/files/review.docx", "docx", List.of("Draft"));
+    OpenOutcome opened =
+        openWith("doc-rev", url, "docx", "r1", Map.of("edit", false, "review", true));
+
+    assertTrue(opened.opened(), () -> "refused: " + opened.error());
+    assertEquals(EditorMode.EDIT, opened.connection().orElseThrow().mode());
+    assertEquals(EditScope.REVIEW, opened.connection().orElseThrow().scope());
+    assertEquals("edit", opened.describe().get("mode"));
+    assertEquals("review", opened.describe().get("scope"));
+    assertEquals(List.of("r1"), awaitStatus("doc-rev", 1).body().get("users"));
+    String line = ds.edit("doc-rev", "r1");
+    assertTrue(line.startsWith("Suggested a tracked change"), line);
+    ds.leave("doc-rev", "r1");
+    CallbackRecord saved = awaitStatus("doc-rev", 2);
+    assertTrue(Ooxml.partText(get(saved.url().orElseThrow()), "word/document.xml").contains(line));
+  }
+
+  @Test
+  void commentOnlyAndFormFillingOnlyUsersAreEditorsOfThatKind() throws Exception {
+    URI sheet = dms.serveDocument("/files/comment.xlsx", "xlsx", List.of("a\tb"));
+    OpenOutcome commenter =
+        openWith("doc-com", sheet, "xlsx", "c1", Map.of("edit", false, "comment", true));
+    assertEquals(EditScope.COMMENT, commenter.connection().orElseThrow().scope());
+    assertEquals(List.of("c1"), awaitStatus("doc-com", 1).body().get("users"));
+    assertTrue(ds.edit("doc-com", "c1").startsWith("Commented"));
+
+    URI form = dms.serveDocument("/files/fill.pdf", "pdf", List.of("Form"));
+    OpenOutcome filler =
+        openWith("doc-fill", form, "pdf", "f1", Map.of("edit", false, "fillForms", true));
+    assertEquals(EditorMode.EDIT, filler.connection().orElseThrow().mode());
+    assertEquals(EditScope.FILL_FORMS, filler.connection().orElseThrow().scope());
+    assertTrue(ds.edit("doc-fill", "f1").startsWith("Filled in a form field"));
+    assertTrue(ds.submitForm("doc-fill", "f1").get());
+    assertEquals(
+        3L, ((Number) awaitForcesave("doc-fill", 3).body().get("forcesavetype")).longValue());
+  }
+
+  @Test
+  void withoutEditReviewCommentOrFillFormsTheEditorOnlyViews() throws Exception {
+    URI url = dms.serveDocument("/files/view.docx", "docx", List.of("V"));
+    OpenOutcome viewer = openWith("doc-ro", url, "docx", "v1", Map.of("edit", false));
+    assertEquals(EditorMode.VIEW, viewer.connection().orElseThrow().mode());
+    assertEquals(List.of(), ds.session("doc-ro").orElseThrow().editors());
+    assertThrows(IllegalStateException.class, () -> ds.edit("doc-ro", "v1"));
+  }
+
+  @Test
+  void failedForcesaveKeepsItsChangesAndTheFinalSaveStillBringsThem() throws Exception {
+    URI url = dms.serveDocument("/files/seven.docx", "docx", List.of("Seven"));
+    openWith("doc-7", url, "docx", "u1", Map.of("edit", true));
+    String line = ds.edit("doc-7", "u1");
+    ds.failNextSave("doc-7", 7);
+    assertEquals(EditingService.SaveButton.FORCESAVED, ds.pressSave("doc-7", "u1"));
+    awaitStatus("doc-7", 7);
+    assertTrue(ds.session("doc-7").orElseThrow().dirty(), "the changes are still unsaved");
+
+    ds.leave("doc-7", "u1");
+
+    CallbackRecord saved = awaitStatus("doc-7", 2);
+    assertFalse(saved.body().containsKey("notmodified"));
+    assertTrue(Ooxml.partText(get(saved.url().orElseThrow()), "word/document.xml").contains(line));
+    assertTrue(ds.callbacks().forKey("doc-7").stream().noneMatch(r -> r.status() == 4));
+  }
+
+  @Test
+  void leavingRightAfterAnAcceptedForcesaveSendsStatus2WithNotmodified() throws Exception {
+    URI url = dms.serveDocument("/files/nm.docx", "docx", List.of("NM"));
+    openWith("doc-nm", url, "docx", "u1", Map.of("edit", true));
+    ds.edit("doc-nm", "u1");
+    ds.pressSave("doc-nm", "u1");
+    CallbackRecord forcesaved = awaitForcesave("doc-nm", 1);
+    assertTrue(forcesaved.accepted());
+    assertFalse(forcesaved.body().containsKey("notmodified"));
+
+    ds.leave("doc-nm", "u1");
+
+    CallbackRecord saved = awaitStatus("doc-nm", 2);
+    assertEquals(true, saved.body().get("notmodified"));
+    assertTrue(saved.url().isPresent());
+    assertTrue(ds.callbacks().forKey("doc-nm").stream().noneMatch(r -> r.status() == 4));
+  }
+
+  @Test
+  void changesAfterTheLastForcesaveMakeTheFinalSaveModified() throws Exception {
+    URI url = dms.serveDocument("/files/m.docx", "docx", List.of("M"));
+    openWith("doc-m", url, "docx", "u1", Map.of("edit", true));
+    ds.edit("doc-m", "u1");
+    ds.pressSave("doc-m", "u1");
+    awaitForcesave("doc-m", 1);
+    ds.edit("doc-m", "u1");
+    ds.leave("doc-m", "u1");
+    assertFalse(awaitStatus("doc-m", 2).body().containsKey("notmodified"));
   }
 }

@@ -36,6 +36,31 @@ public final class PayaraMicroProcess implements AutoCloseable {
    */
   public static PayaraMicroProcess start(Path war, int port, Map<String, String> systemProperties)
       throws Exception {
+    return start(war, port, systemProperties, Duration.ofSeconds(90));
+  }
+
+  /**
+   * Starts Micro with one WAR and waits until it reports ready.
+   *
+   * @param war the WAR to deploy
+   * @param port the HTTP port
+   * @param systemProperties JVM system properties for the server
+   * @param timeout how long to wait for it
+   * @return the running server
+   * @throws Exception when it does not get ready in time
+   */
+  public static PayaraMicroProcess start(
+      Path war, int port, Map<String, String> systemProperties, Duration timeout) throws Exception {
+    // a fresh runtime folder: Micro redeploys whatever an earlier run left registered in it,
+    // which would run a stale copy of the application beside the one under test
+    Path rootDir = Path.of("target", "payara-direct-root-" + port);
+    if (Files.exists(rootDir)) {
+      try (var walk = Files.walk(rootDir)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
@@ -53,14 +78,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
             "--nocluster",
             "--disablephonehome",
             "--rootdir",
-            "target/payara-direct-root-" + port,
+            rootDir.toString(),
             "--prebootcommandfile",
             System.getProperty("payara.preboot", "target/payara/preboot.asadmin")));
     Path log = Files.createTempFile(Path.of("target"), "payara-micro-", ".log");
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     PayaraMicroProcess micro = new PayaraMicroProcess(process, log);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    Instant deadline = Instant.now().plus(timeout);
     while (!micro.output().contains(" ready in ")) {
       if (!process.isAlive() || Instant.now().isAfter(deadline)) {
         String out = micro.output();
@@ -78,6 +103,23 @@ public final class PayaraMicroProcess implements AutoCloseable {
    */
   public String output() throws IOException {
     return Files.readString(log, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Kills the server at once (SIGKILL), as a crashed node: no undeployment, no goodbye to the
+   * cluster.
+   *
+   * @throws InterruptedException when interrupted while waiting for it to end
+   */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /**
+   * @return whether the server process still runs
+   */
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   @Override

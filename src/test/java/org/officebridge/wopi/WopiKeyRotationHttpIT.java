@@ -1,6 +1,7 @@
 package org.officebridge.wopi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -62,12 +63,17 @@ class WopiKeyRotationHttpIT {
   void rotatedKeysAreFetchedAgainOnceWhenAProofFails() throws Exception {
     WopiHostContract.Opened o = helper.open("owner", helper.newDocument("owner", "docx"));
     assertEquals(200, helper.get(o.fileUrl()).statusCode());
+    long fetched = ds.discoveryFetches();
+    assertTrue(fetched >= 1, "the host read the proof keys from discovery");
     ds.rotateProofKeys();
     assertEquals(200, helper.get(o.fileUrl()).statusCode(), "the old proof verifies");
+    assertEquals(fetched, ds.discoveryFetches(), "no fetch while a published key verifies");
     ds.rotateProofKeys();
     assertEquals(200, helper.get(o.fileUrl()).statusCode(), "after fetching discovery again");
+    assertEquals(fetched + 1, ds.discoveryFetches(), "exactly one fetch for the failed proof");
     ds.rotateProofKeys();
     ds.rotateProofKeys();
     assertEquals(500, helper.get(o.fileUrl()).statusCode(), "no second fetch within a minute");
+    assertEquals(fetched + 1, ds.discoveryFetches(), "still the one fetch of this minute");
   }
 }

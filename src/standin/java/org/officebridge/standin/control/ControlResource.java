@@ -163,6 +163,8 @@ public final class ControlResource {
               ds.rotateProofKeys();
               return null;
             }));
+    router.route(
+        "GET", P + "/discovery-fetches", json((r, b) -> Map.of("count", ds.discoveryFetches())));
     router.route("GET", P + "/wopi/sessions", json((r, b) -> ds.wopi().documents()));
     router.route(
         "GET",
@@ -198,6 +200,7 @@ public final class ControlResource {
             "GET editor-methods",
             "GET|POST faults",
             "POST proof-keys/rotate",
+            "GET discovery-fetches",
             "GET wopi/sessions",
             "GET wopi/requests",
             "POST wopi/open {actionUrl | wopiSrc + action, accessToken, accessTokenTtl, docsApiConfig}",

@@ -18,6 +18,7 @@ import org.officebridge.standin.office.DocumentWriter;
 import org.officebridge.standin.office.TextExtractor;
 import org.officebridge.standin.session.Connection;
 import org.officebridge.standin.session.DocumentFetcher;
+import org.officebridge.standin.session.EditScope;
 import org.officebridge.standin.session.EditingService;
 import org.officebridge.standin.session.EditorMode;
 import org.officebridge.standin.session.OpenOutcome;
@@ -190,7 +191,9 @@ public final class EditorResource {
         if (!method.equals("refreshFile") && !method.equals("setHistoryData")) {
           out.put("downloads", downloads(SignedMethods.urls(v.effective())));
         }
-        if (method.equals("insertImage") && c.mode() == EditorMode.EDIT) {
+        if (method.equals("insertImage")
+            && c.mode() == EditorMode.EDIT
+            && c.scope() == EditScope.FULL) {
           out.put(
               "line",
               editing.editByConnection(

@@ -8,15 +8,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One open editor (a browser tab, or a simulated one): a user, a mode, the callbackUrl from that
- * tab's config, and the queue of events the tab's frame has not fetched yet.
+ * One open editor (a browser tab, or a simulated one): a user, a mode and what it may change, the
+ * callbackUrl from that tab's config, and the queue of events the tab's frame has not fetched yet.
+ * The mode only ever goes from edit to view (command service {@code drop}), under the session's
+ * monitor.
  */
 public final class Connection {
 
   private final String id;
   private final String key;
   private final EditorUser user;
-  private final EditorMode mode;
+  private volatile EditorMode mode;
+  private final EditScope scope;
   private final Optional<URI> callbackUrl;
   private final boolean forcesaveButton;
   private final List<Map<String, Object>> events = new ArrayList<>();
@@ -26,12 +29,14 @@ public final class Connection {
       String key,
       EditorUser user,
       EditorMode mode,
+      EditScope scope,
       Optional<URI> callbackUrl,
       boolean forcesaveButton) {
     this.id = id;
     this.key = key;
     this.user = user;
     this.mode = mode;
+    this.scope = scope;
     this.callbackUrl = callbackUrl;
     this.forcesaveButton = forcesaveButton;
   }
@@ -62,6 +67,18 @@ public final class Connection {
    */
   public EditorMode mode() {
     return mode;
+  }
+
+  /**
+   * @return what an edit connection may change ({@link EditScope#FULL} for viewers)
+   */
+  public EditScope scope() {
+    return scope;
+  }
+
+  /** The user may only view from now on ({@code drop}); call with the session's monitor held. */
+  void toViewMode() {
+    mode = EditorMode.VIEW;
   }
 
   /**
@@ -108,6 +125,7 @@ public final class Connection {
     m.put("id", id);
     m.put("user", user.describe());
     m.put("mode", mode.code());
+    m.put("scope", mode == EditorMode.EDIT ? scope.code() : null);
     m.put("callbackUrl", callbackUrl.map(URI::toString).orElse(null));
     m.put("forcesaveButton", forcesaveButton);
     return m;

@@ -51,7 +51,16 @@ public final class DocSession {
   final Map<String, EditorUser> users = new LinkedHashMap<>();
   String lastChanger;
   String lastLeaver;
+
+  /** Changes not yet forcesaved (a failed forcesave, status 7, leaves them unsaved). */
   boolean dirty;
+
+  /** Changes since the session opened: the last editor leaving then gives status 2, not 4. */
+  boolean modified;
+
+  /** {@link #edits} when the last forcesave the host accepted was made; -1 before any. */
+  int forcesavedEdits = -1;
+
   final List<Change> changes = new ArrayList<>();
   int edits;
   Instant lastChange;
@@ -110,6 +119,7 @@ public final class DocSession {
         editorIds(),
         connections.stream().map(Connection::describe).toList(),
         dirty,
+        modified,
         edits,
         Optional.ofNullable(lastChanger),
         keyUsed,

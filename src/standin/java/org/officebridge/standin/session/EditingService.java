@@ -32,6 +32,13 @@ import org.officebridge.standin.storage.StoredFile;
 public final class EditingService {
 
   private static final System.Logger LOG = System.getLogger(EditingService.class.getName());
+
+  /** sdkjs {@code c_oAscError.ID.UserDrop}, the error code events.md's onError links to. */
+  static final int USER_DROP = -100;
+
+  static final String DROPPED_TEXT =
+      "Editing was stopped by the document manager; the document stays open for viewing.";
+
   private static final DateTimeFormatter CREATED =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -104,7 +111,7 @@ public final class EditingService {
       }
       s.lastConfig = c.merged();
       return new OpenOutcome(
-          Optional.of(attach(s, c.user(), mode, c.callbackUrl(), c.forcesaveButton())),
+          Optional.of(attach(s, c.user(), mode, c.scope(), c.callbackUrl(), c.forcesaveButton())),
           Optional.of(c),
           Optional.empty());
     }
@@ -139,6 +146,7 @@ public final class EditingService {
       DocSession s,
       EditorUser user,
       EditorMode mode,
+      EditScope scope,
       Optional<URI> callbackUrl,
       boolean forcesave) {
     if (s.pendingSave != null) {
@@ -152,6 +160,7 @@ public final class EditingService {
             s.key,
             user,
             mode,
+            scope,
             callbackUrl,
             forcesave);
     s.connections.add(conn);
@@ -181,7 +190,7 @@ public final class EditingService {
       }
       Optional<URI> url = s.callbackUrls.values().stream().reduce((a, b) -> b);
       boolean forcesave = s.connections.stream().anyMatch(Connection::forcesaveButton);
-      return attach(s, user, EditorMode.EDIT, url, forcesave);
+      return attach(s, user, EditorMode.EDIT, EditScope.FULL, url, forcesave);
     }
   }
 
@@ -203,15 +212,17 @@ public final class EditingService {
 
   /**
    * @param connectionId a connection
-   * @return the visible line added
+   * @return the visible line added (it starts with what the connection's scope may change, e.g.
+   *     "Commented" for a comment-only user)
    */
   public String editByConnection(String connectionId) {
-    return editByConnection(connectionId, "Edited");
+    return editByConnection(connectionId, null);
   }
 
   /**
    * @param connectionId a connection
-   * @param what what the change was (the line starts with it), e.g. "Inserted image x.png"
+   * @param what what the change was (the line starts with it), e.g. "Inserted image x.png"; null
+   *     for the connection's kind of change
    * @return the visible line added
    */
   public String editByConnection(String connectionId, String what) {
@@ -226,13 +237,13 @@ public final class EditingService {
   }
 
   private String edit(DocSession s, Connection c) {
-    return edit(s, c, "Edited");
+    return edit(s, c, null);
   }
 
   private String edit(DocSession s, Connection c, String what) {
     s.edits++;
     String line =
-        what
+        (what == null ? c.scope().change() : what)
             + " by "
             + c.user().name()
             + " ("
@@ -253,6 +264,7 @@ public final class EditingService {
       throw new java.io.UncheckedIOException(e);
     }
     s.dirty = true;
+    s.modified = true;
     s.lastChanger = c.user().id();
     s.lastChange = p.clock().instant();
     s.changes.add(new DocSession.Change(CREATED.format(s.lastChange), c.user(), line));
@@ -300,16 +312,22 @@ public final class EditingService {
   private void detach(DocSession s, Connection c) {
     s.connections.remove(c);
     connections.remove(c.id());
-    if (c.mode() != EditorMode.EDIT) {
-      return;
+    if (c.mode() == EditorMode.EDIT) {
+      editorLeft(s, c.user().id());
     }
-    String userId = c.user().id();
+  }
+
+  /**
+   * An editor is gone (left, or dropped to viewing): status 1, or, for the last one, the final save
+   * (status 2 after the delay) when anything changed since the session opened, else status 4.
+   */
+  private void editorLeft(DocSession s, String userId) {
     if (!s.editors().isEmpty()) {
       callbacks.left(s, userId);
       return;
     }
     s.lastLeaver = userId;
-    if (s.dirty) {
+    if (s.modified) {
       s.state = DocSession.State.SAVING;
       callbacks.scheduleFinalSave(s);
     } else {
@@ -444,6 +462,10 @@ public final class EditingService {
   }
 
   /**
+   * The {@code drop} command (drop.md): the users' edit connections stay open for viewing only,
+   * each frame fires {@code onError} with {@code UserDrop} (-100), and the session goes on as if
+   * they had left editing (status 1, or the final save / status 4 for the last editor).
+   *
    * @param key a document key
    * @param users who to disconnect, or empty to block editing for everyone (8.3+)
    * @return 0, or 1 when the key has no open session
@@ -461,16 +483,11 @@ public final class EditingService {
         s.editingBlocked = true;
       }
       for (Connection c : new ArrayList<>(s.connections)) {
-        boolean hit = users.map(u -> u.contains(c.user().id())).orElse(c.mode() == EditorMode.EDIT);
+        boolean hit = users.map(u -> u.contains(c.user().id())).orElse(true);
         if (hit && c.mode() == EditorMode.EDIT) {
-          c.push(
-              "dropped",
-              Map.of(
-                  "errorCode",
-                  -100,
-                  "errorDescription",
-                  "Editing was stopped by the document manager."));
-          detach(s, c);
+          c.toViewMode();
+          c.push("dropped", Map.of("errorCode", USER_DROP, "errorDescription", DROPPED_TEXT));
+          editorLeft(s, c.user().id());
         }
       }
       return 0;

@@ -14,6 +14,8 @@ import org.officebridge.standin.formats.DocumentType;
  * @param documentType {@code documentType} (given or inferred)
  * @param title {@code document.title}
  * @param mode the effective mode (view when editing is impossible or not permitted)
+ * @param scope what an edit connection may change (review, comment or form filling only when {@code
+ *     permissions.edit} is false); {@link EditScope#FULL} in view mode
  * @param callbackUrl {@code editorConfig.callbackUrl}
  * @param user {@code editorConfig.user}
  * @param forcesaveButton {@code editorConfig.customization.forcesave}
@@ -27,6 +29,7 @@ public record EditorConfig(
     DocumentType documentType,
     String title,
     EditorMode mode,
+    EditScope scope,
     Optional<URI> callbackUrl,
     EditorUser user,
     boolean forcesaveButton,

@@ -155,10 +155,11 @@ public final class EditorConfigReader {
     boolean canEdit = format.editable() || format.actions().contains("auto-convert");
     EditorMode requested =
         Json.string(editor, "mode").flatMap(EditorMode::fromCode).orElse(EditorMode.EDIT);
-    boolean editAllowed =
-        canEdit && callbackUrl.isPresent() && Json.bool(permissions, "edit").orElse(true);
-    EditorMode mode =
-        requested == EditorMode.EDIT && editAllowed ? EditorMode.EDIT : EditorMode.VIEW;
+    Optional<EditScope> scope =
+        canEdit && callbackUrl.isPresent() && requested == EditorMode.EDIT
+            ? EditScope.of(type, permissions)
+            : Optional.empty();
+    EditorMode mode = scope.isPresent() ? EditorMode.EDIT : EditorMode.VIEW;
     Map<String, Object> u = Json.object(editor, "user").orElse(Map.of());
     String id =
         Json.string(u, "id")
@@ -171,7 +172,18 @@ public final class EditorConfigReader {
             .orElse(false);
     String shownTitle = title.isEmpty() ? "Unnamed." + fileType : title;
     return new EditorConfig(
-        key, url, fileType, type, shownTitle, mode, callbackUrl, user, forcesave, permissions, c);
+        key,
+        url,
+        fileType,
+        type,
+        shownTitle,
+        mode,
+        scope.orElse(EditScope.FULL),
+        callbackUrl,
+        user,
+        forcesave,
+        permissions,
+        c);
   }
 
   private Optional<URI> absoluteHttp(String s) {

@@ -39,7 +39,9 @@ public record OpenOutcome(
           m.put("title", c.title());
           m.put("fileType", c.fileType());
           m.put("documentType", c.documentType().code());
-          m.put("mode", connection.map(x -> x.mode().code()).orElse(c.mode().code()));
+          EditorMode mode = connection.map(Connection::mode).orElse(c.mode());
+          m.put("mode", mode.code());
+          m.put("scope", mode == EditorMode.EDIT ? c.scope().code() : null);
           m.put("permissions", c.permissions());
           m.put("user", c.user().describe());
           m.put("forcesaveButton", c.forcesaveButton());

@@ -83,6 +83,9 @@ final class SessionCallbacks {
       }
       body = body(s, status);
       putSave(body, a);
+      if (s.forcesavedEdits == s.edits) {
+        body.put("notmodified", true);
+      }
       body.put("history", a.history());
       body.put("users", List.of(s.lastChanger));
       body.put("actions", List.of(action(0, s.lastLeaver)));
@@ -97,6 +100,7 @@ final class SessionCallbacks {
       if (accepted && status == CallbackStatus.MUST_SAVE) {
         s.keyUsed = true;
         s.dirty = false;
+        s.modified = false;
         s.changes.clear();
       }
       if (!accepted) {
@@ -110,7 +114,9 @@ final class SessionCallbacks {
 
   /**
    * A status 6 (or 7) callback; the callbackUrl is {@code userId}'s (clicker, submitter, last
-   * changer).
+   * changer). A status 6 marks the changes as forcesaved; a 7 leaves them unsaved, so the final
+   * save still brings them. {@code notmodified} is true when nothing changed since the last
+   * forcesave the host accepted.
    */
   CompletableFuture<Boolean> forcesave(
       DocSession s, ForcesaveType type, String userId, Optional<String> userdata) {
@@ -133,8 +139,23 @@ final class SessionCallbacks {
     }
     body.put("forcesavetype", type.code());
     userdata.ifPresent(u -> body.put("userdata", u));
-    s.dirty = false;
-    return sendTo(s, userId, body);
+    if (s.forcesavedEdits == s.edits) {
+      body.put("notmodified", true);
+    }
+    if (status == CallbackStatus.FORCESAVED) {
+      s.dirty = false;
+    }
+    int edits = s.edits;
+    return sendTo(s, userId, body)
+        .thenApply(
+            accepted -> {
+              if (accepted && status == CallbackStatus.FORCESAVED) {
+                synchronized (s) {
+                  s.forcesavedEdits = Math.max(s.forcesavedEdits, edits);
+                }
+              }
+              return accepted;
+            });
   }
 
   /** The {@code info} push: status 1 with the users (and userdata), once, no retries. */

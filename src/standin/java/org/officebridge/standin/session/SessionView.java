@@ -18,7 +18,9 @@ import java.util.Optional;
  * @param sourceUrl the {@code document.url} it was downloaded from
  * @param editors the ids of the users editing now
  * @param connections every open connection
- * @param dirty whether there are changes not yet saved
+ * @param dirty whether there are changes not yet forcesaved
+ * @param modified whether anything changed since the session opened (the final save is then status
+ *     2, with {@code notmodified=true} when a forcesave the host accepted already has it all)
  * @param edits how many simulated edits were made in total
  * @param lastChanger who changed it last
  * @param keyUsed whether a final save was accepted (the key may not be edited again)
@@ -35,6 +37,7 @@ public record SessionView(
     List<String> editors,
     List<Map<String, Object>> connections,
     boolean dirty,
+    boolean modified,
     int edits,
     Optional<String> lastChanger,
     boolean keyUsed,
@@ -55,6 +58,7 @@ public record SessionView(
     m.put("editors", editors);
     m.put("connections", connections);
     m.put("dirty", dirty);
+    m.put("modified", modified);
     m.put("edits", edits);
     m.put("lastChanger", lastChanger.orElse(null));
     m.put("keyUsed", keyUsed);

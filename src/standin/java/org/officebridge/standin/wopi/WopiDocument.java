@@ -30,7 +30,13 @@ final class WopiDocument {
   Optional<String> lastModifiedTime = Optional.empty();
   final List<WopiConnection> connections = new ArrayList<>();
   final Set<String> editors = new LinkedHashSet<>();
-  WopiConnection lastLeaver;
+
+  /** Who made the last change: the exit save uses their access token. */
+  WopiConnection lastChanger;
+
+  /** The last edit connection that closed: the lock calls fall back to its access token. */
+  WopiConnection lastEditorLeft;
+
   ScheduledFuture<?> refreshTask;
   ScheduledFuture<?> pendingClose;
 
@@ -55,8 +61,22 @@ final class WopiDocument {
     return connections.stream().filter(WopiConnection::edit).toList();
   }
 
-  WopiConnection tokenHolder() {
-    return connections.isEmpty() ? lastLeaver : connections.get(connections.size() - 1);
+  /**
+   * @return whose access token the lock calls use: the most recent edit connection, else the last
+   *     one that closed (never a viewer's: a view-only token may not lock or write)
+   */
+  WopiConnection lockHolder() {
+    List<WopiConnection> editing = editConnections();
+    return editing.isEmpty() ? lastEditorLeft : editing.get(editing.size() - 1);
+  }
+
+  /**
+   * @return whose access token the exit save and the Unlock after it use: the last changer's, as
+   *     status 2 goes to the last changer's callbackUrl in the Docs API (digest §3); the lock
+   *     holder's when nothing changed
+   */
+  WopiConnection exitSaver() {
+    return dirty && lastChanger != null ? lastChanger : lockHolder();
   }
 
   synchronized Map<String, Object> describe() {

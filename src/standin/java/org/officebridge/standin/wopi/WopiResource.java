@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.officebridge.formats.OfficeDocuments;
 import org.officebridge.standin.http.Request;
@@ -27,6 +28,7 @@ public final class WopiResource {
   private final ProofSigner signer;
   private final Supplier<URI> baseUrl;
   private final String version;
+  private final AtomicLong discoveryFetches = new AtomicLong();
 
   /**
    * @param service the WOPI sessions
@@ -71,9 +73,17 @@ public final class WopiResource {
   }
 
   private void discovery(Request r) throws IOException {
+    discoveryFetches.incrementAndGet();
     String xml =
         discovery.render(baseUrl.get(), signer.enabled() ? keys.discoveryAttributes() : null);
     r.send(200, "text/xml; charset=utf-8", xml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * @return how many times {@code /hosting/discovery} was fetched since the stand-in started
+   */
+  public long discoveryFetches() {
+    return discoveryFetches.get();
   }
 
   private void capabilities(Request r) throws IOException {

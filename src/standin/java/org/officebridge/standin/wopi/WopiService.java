@@ -416,8 +416,8 @@ public final class WopiService {
   private void refreshQuietly(WopiDocument doc) {
     try {
       synchronized (doc) {
-        if (doc.locked && doc.tokenHolder() != null) {
-          lock(doc, doc.tokenHolder().accessToken(), "REFRESH_LOCK");
+        if (doc.locked && doc.lockHolder() != null) {
+          lock(doc, doc.lockHolder().accessToken(), "REFRESH_LOCK");
         }
       }
     } catch (InterruptedException e) {
@@ -463,6 +463,7 @@ public final class WopiService {
         throw new java.io.UncheckedIOException(e);
       }
       doc.dirty = true;
+      doc.lastChanger = c;
       return line;
     }
   }
@@ -478,6 +479,9 @@ public final class WopiService {
   public Optional<WopiClient.Answer> save(String connectionId, boolean autosave)
       throws InterruptedException {
     WopiConnection c = require(connectionId);
+    if (!c.edit()) {
+      throw new IllegalStateException("a view connection cannot save");
+    }
     WopiDocument doc = documents.get(c.docId());
     synchronized (doc) {
       if (!doc.dirty) {
@@ -493,7 +497,8 @@ public final class WopiService {
 
   /**
    * Closes a connection. When the last editor leaves: after the save delay, PutFile with
-   * IsExitSave=true if there are changes, then Unlock.
+   * IsExitSave=true if there are changes, then Unlock, both with the token of a user who could edit
+   * (see {@link WopiDocument#exitSaver()}); a viewer closing changes nothing.
    *
    * @param connectionId a connection
    */
@@ -505,7 +510,10 @@ public final class WopiService {
     WopiDocument doc = documents.get(c.docId());
     synchronized (doc) {
       doc.connections.remove(c);
-      doc.lastLeaver = c;
+      if (!c.edit()) {
+        return;
+      }
+      doc.lastEditorLeft = c;
       if (!doc.editConnections().isEmpty() || (!doc.locked && !doc.dirty)) {
         return;
       }
@@ -525,11 +533,12 @@ public final class WopiService {
       }
       doc.pendingClose = null;
       try {
+        WopiConnection saver = doc.exitSaver();
         if (doc.dirty) {
-          putFile(doc, doc.lastLeaver, false, true);
+          putFile(doc, saver, false, true);
         }
         if (doc.locked) {
-          lock(doc, doc.lastLeaver.accessToken(), "UNLOCK");
+          lock(doc, saver.accessToken(), "UNLOCK");
           doc.locked = false;
           if (doc.refreshTask != null) {
             doc.refreshTask.cancel(false);

@@ -27,7 +27,8 @@ import org.officebridge.standin.json.Json;
 /**
  * A fake WOPI host for the tests: files with CheckFileInfo, locks with the digest's rules,
  * PutRelativeFile/RenameFile with UTF-7 names, and a proof check written here from the digest's
- * byte layout with nothing but java.security.
+ * byte layout with nothing but java.security. Tokens are {@code token-<user>}; a {@code
+ * token-ro-<user>} may only read (UserCanWrite=false, 401 for anything that locks or writes).
  */
 final class FakeWopiHost implements AutoCloseable {
 
@@ -63,6 +64,9 @@ final class FakeWopiHost implements AutoCloseable {
       this.content = content;
     }
   }
+
+  /** The prefix of a read-only user's token. */
+  static final String READ_ONLY = "token-ro-";
 
   private final HttpServer server;
   private final ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -177,6 +181,11 @@ final class FakeWopiHost implements AutoCloseable {
         send(ex, 404, "", Map.of());
         return;
       }
+      boolean readOnly = token.startsWith(READ_ONLY);
+      if (readOnly && !override.equals("CHECK_FILE_INFO") && !override.equals("GET_FILE")) {
+        send(ex, 401, "", Map.of());
+        return;
+      }
       synchronized (f) {
         answer(ex, id, f, override, headers, body, token);
       }
@@ -218,7 +227,7 @@ final class FakeWopiHost implements AutoCloseable {
         info.put("OwnerId", "owner");
         info.put("UserId", token.substring("token-".length()));
         info.put("UserFriendlyName", "User " + token.substring("token-".length()));
-        info.put("UserCanWrite", true);
+        info.put("UserCanWrite", !token.startsWith(READ_ONLY));
         info.put("SupportsLocks", true);
         info.put("SupportsUpdate", true);
         info.put("SupportsRename", true);

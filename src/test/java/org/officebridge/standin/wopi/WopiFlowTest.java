@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -203,6 +204,11 @@ class WopiFlowTest {
       assertTrue(Math.abs(nowTicks - ticks) < 60L * 10_000_000, "fresh .NET ticks");
     }
     assertEquals(1, host.seen().stream().map(s -> s.header("X-WOPI-SessionId")).distinct().count());
+    // the stand-in logs a request when its answer has arrived, a moment after the host saw it
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (ds.wopiRequests().size() < host.seen().size() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
     assertEquals(host.seen().size(), ds.wopiRequests().size());
   }
 
@@ -249,7 +255,11 @@ class WopiFlowTest {
 
   @Test
   void proofVerifiesWithOpenssl(@TempDir Path dir) throws Exception {
-    assumeTrue(onPath("openssl"), "openssl is not installed");
+    if (!onPath("openssl") && Boolean.getBoolean("officebridge.test.openssl-required")) {
+      throw new IllegalStateException(
+          "openssl is required here (-Dopenssl.required=true, as in CI): apt-get install openssl");
+    }
+    assumeTrue(onPath("openssl"), "skipped: openssl is not installed");
     host.files.put("file-o", new FakeWopiHost.HostFile("O.docx", docx("O")));
     ds.openWopi(
         Discovery.resolve(discovery.find("view", "docx").urlsrc(), host.wopiSrc("file-o")),
@@ -408,6 +418,53 @@ class WopiFlowTest {
     FakeWopiHost.Seen exit = host.seen("PUT").get(0);
     assertEquals("ann,ben", exit.header("X-WOPI-Editors"));
     assertTrue(exit.fullUrl().contains("token-ben"));
+  }
+
+  @Test
+  void exitSaveAndUnlockUseTheLastChangersTokenWhenAViewerLeavesLast() throws Exception {
+    host.files.put("file-x", new FakeWopiHost.HostFile("X.docx", docx("X")));
+    URI src = URI.create(host.wopiSrc("file-x"));
+    String ann = ds.openWopiSrc(src, "edit", "token-ann", 0).connection().orElseThrow().id();
+    WopiConnection viewer =
+        ds.openWopiSrc(src, "edit", FakeWopiHost.READ_ONLY + "vic", 0).connection().orElseThrow();
+    assertFalse(viewer.edit());
+    ds.wopi().edit(ann, "Edited");
+    ds.wopi().close(ann);
+    ds.wopi().close(viewer.id());
+    awaitOperation("UNLOCK", 1);
+
+    FakeWopiHost.Seen exit = host.seen("PUT").get(0);
+    assertTrue(exit.fullUrl().contains("access_token=token-ann"), exit.fullUrl());
+    assertEquals("true", exit.header("X-LOOL-WOPI-IsExitSave"));
+    assertEquals(2, host.files.get("file-x").version, "the exit save was accepted");
+    assertTrue(host.seen("UNLOCK").get(0).fullUrl().contains("access_token=token-ann"));
+    assertEquals("", host.files.get("file-x").lock);
+    assertTrue(
+        ds.wopiRequests().stream().allMatch(r -> r.status() < 400),
+        "no write with the viewer's token");
+  }
+
+  @Test
+  void refreshLockUsesAnEditorsTokenNotTheNewestViewers() throws Exception {
+    try (RunningStandIn quick =
+        StandIn.builder().wopiRefreshLockInterval(Duration.ofMillis(100)).start()) {
+      host.files.put("file-r", new FakeWopiHost.HostFile("R.docx", docx("R")));
+      URI src = URI.create(host.wopiSrc("file-r"));
+      quick.openWopiSrc(src, "edit", "token-eve", 0);
+      quick.openWopiSrc(src, "view", FakeWopiHost.READ_ONLY + "vic", 0);
+      awaitOperation("REFRESH_LOCK", 2);
+      assertTrue(
+          host.seen("REFRESH_LOCK").stream()
+              .allMatch(r -> r.fullUrl().contains("access_token=token-eve")));
+    }
+  }
+
+  @Test
+  void aViewerCannotSave() throws Exception {
+    host.files.put("file-s", new FakeWopiHost.HostFile("S.docx", docx("S")));
+    URI src = URI.create(host.wopiSrc("file-s"));
+    String viewer = ds.openWopiSrc(src, "view", "token-sam", 0).connection().orElseThrow().id();
+    assertThrows(IllegalStateException.class, () -> ds.wopi().save(viewer, false));
   }
 
   @Test

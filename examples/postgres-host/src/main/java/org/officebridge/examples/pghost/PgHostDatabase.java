@@ -28,7 +28,7 @@ final class PgHostDatabase {
   private static final Logger LOG = Logger.getLogger(PgHostDatabase.class.getName());
 
   /** The schema scripts, in order: script i brings the schema to version i + 1. */
-  private static final List<String> SCRIPTS = List.of("schema.sql");
+  private static final List<String> SCRIPTS = List.of("schema.sql", "schema-2.sql");
 
   /** Serializes schema changes of concurrently starting nodes: "obpghost" in ASCII. */
   private static final long MIGRATION_LOCK = 0x6f627067686f7374L;

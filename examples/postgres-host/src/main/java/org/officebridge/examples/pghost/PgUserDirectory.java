@@ -69,6 +69,20 @@ public class PgUserDirectory implements UserDirectory {
     return one(FROM_USERS + " WHERE u.id = ?", userId);
   }
 
+  /** The users whose {@code users.is_admin} is true administer the connector. */
+  @Override
+  public boolean isAdministrator(User user) throws HostUnavailableException {
+    try (Connection c = database.connection();
+        PreparedStatement s = c.prepareStatement("SELECT is_admin FROM users WHERE id = ?")) {
+      s.setString(1, user.id());
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() && r.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      throw PgErrors.failure("look an administrator up", e);
+    }
+  }
+
   /** Matches names and e-mail addresses containing the query; names starting with it first. */
   @Override
   public List<User> searchUsers(String query, int limit) throws HostUnavailableException {

@@ -66,8 +66,8 @@ class PgHostDatabaseTest {
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery("SELECT count(*), max(version) FROM pghost_schema")) {
       r.next();
-      assertEquals(1, r.getInt(1));
-      assertEquals(1, r.getInt(2));
+      assertEquals(2, r.getInt(1));
+      assertEquals(2, r.getInt(2));
     }
   }
 

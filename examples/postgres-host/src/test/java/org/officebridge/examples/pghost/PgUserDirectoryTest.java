@@ -1,6 +1,7 @@
 package org.officebridge.examples.pghost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -30,6 +31,16 @@ class PgUserDirectoryTest {
     users.add("eddie", "Eddie Editor", "staff");
     users.add("rita", "Rita Reviewer");
     users.execute("UPDATE users SET login = 'o.owner@corp' WHERE id = 'olivia'");
+  }
+
+  @Test
+  void administratorsAreTheUsersMarkedSoInTheTable() throws Exception {
+    users.execute("UPDATE users SET is_admin = true WHERE id = 'olivia'");
+    User olivia = containerLogin.findUser("olivia").get();
+    User eddie = containerLogin.findUser("eddie").get();
+    assertTrue(containerLogin.isAdministrator(olivia));
+    assertFalse(containerLogin.isAdministrator(eddie));
+    assertFalse(containerLogin.isAdministrator(User.of("ghost", "Ghost", java.util.Locale.ROOT)));
   }
 
   @Test
