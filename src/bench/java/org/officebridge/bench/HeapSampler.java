@@ -1,14 +1,11 @@
 package org.officebridge.bench;
 
-import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 
 /**
  * The server's live heap while a transfer runs: attached to the server JVM through the JDK's attach
@@ -44,18 +41,7 @@ final class HeapSampler implements AutoCloseable {
    * @throws IOException when the JVM cannot be attached to
    */
   static HeapSampler start(long pid) throws IOException {
-    String address;
-    try {
-      VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
-      try {
-        address = vm.startLocalManagementAgent();
-      } finally {
-        vm.detach();
-      }
-    } catch (com.sun.tools.attach.AttachNotSupportedException e) {
-      throw new IOException("cannot attach to the server JVM", e);
-    }
-    JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+    JMXConnector connector = JvmAttach.connect(pid);
     MBeanServerConnection server = connector.getMBeanServerConnection();
     MemoryMXBean memory =
         ManagementFactory.newPlatformMXBeanProxy(

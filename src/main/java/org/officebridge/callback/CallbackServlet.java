@@ -4,9 +4,9 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.officebridge.platform.LogLine;
@@ -154,10 +155,27 @@ public class CallbackServlet extends HttpServlet {
     if (bytes.length > MAX_BODY) {
       throw new Refusal(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body-too-large");
     }
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-      return reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
-      throw new Refusal(HttpServletResponse.SC_BAD_REQUEST, "body-not-json");
+    return object(bytes)
+        .orElseThrow(() -> new Refusal(HttpServletResponse.SC_BAD_REQUEST, "body-not-json"));
+  }
+
+  /**
+   * @param bytes a callback body
+   * @return the one JSON object it holds, or empty when it holds anything else: no value, another
+   *     kind of value, more than one value, or JSON the parser refuses (nesting deeper than its
+   *     limit included)
+   */
+  static Optional<JsonObject> object(byte[] bytes) {
+    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+      if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+        return Optional.empty();
+      }
+      JsonObject object = parser.getObject();
+      return parser.hasNext() ? Optional.empty() : Optional.of(object);
+    } catch (RuntimeException e) {
+      // JsonException, and whatever else a parser throws at hostile input (Parsson reports a
+      // nesting beyond its limit as a plain RuntimeException)
+      return Optional.empty();
     }
   }
 

@@ -37,7 +37,9 @@ import org.officebridge.spi.VersionRequest;
  * Stores what a callback carries: downloads the file server-side from the Document Server (only
  * from its addresses, streaming, behind the size limit and the timeouts) straight into the host's
  * {@code storeVersion}; keeps the edit as a conflict copy beside the document when the document
- * changed in the DMS meanwhile; makes recovery copies; keeps the history data with a version.
+ * changed in the DMS meanwhile (unless the change is this very save, repeated where no marker
+ * recorded it: {@link RepeatedSaves}); makes recovery copies; keeps the history data with a
+ * version.
  */
 @ApplicationScoped
 public class VersionSaver {
@@ -59,6 +61,7 @@ public class VersionSaver {
   @Inject DocumentServerHttp http;
   @Inject Settings settings;
   @Inject Clock clock;
+  @Inject RepeatedSaves repeats;
   @Inject Metrics metrics;
 
   /**
@@ -70,7 +73,8 @@ public class VersionSaver {
    * @param callback the callback (its {@code url}, {@code filetype} and key)
    * @param kind final or intermediate
    * @param author the last editor
-   * @return the new version, or the conflict copy
+   * @return the new version (or the version that already holds exactly this save), or the conflict
+   *     copy
    * @throws SaveFailure when nothing was stored
    */
   public Saved save(
@@ -85,6 +89,10 @@ public class VersionSaver {
       metrics.saved(Metrics.DOCS_API, kind == VersionKind.EDIT_FINAL ? "final" : "intermediate");
       return saved;
     } catch (VersionConflictException e) {
+      Optional<DocumentInfo> stored = repeats.findStored(id, baseVersion, url);
+      if (stored.isPresent()) {
+        return new Saved(true, stored.get());
+      }
       return new Saved(false, copy(id, callback, author, "conflict"));
     } catch (DocumentNotFoundException e) {
       throw new SaveFailure(SaveFailure.Kind.DOCUMENT_GONE, "the document is gone", e);

@@ -126,10 +126,15 @@ public class EditorGuard {
     }
   }
 
-  /** A same-origin request; a GET without Origin and Referer is a same-origin fetch and passes. */
+  /**
+   * A same-origin request; a GET without Origin and Referer is a same-origin fetch and passes, any
+   * other method without them is refused (browsers send Origin on every state-changing fetch).
+   */
   private boolean isSameOrigin(HttpServletRequest request) {
     return SameOrigin.check(
-        request, settings.editor().browserUrl().flatMap(u -> SameOrigin.of(u.toString())), true);
+        request,
+        settings.editor().browserUrl().flatMap(u -> SameOrigin.of(u.toString())),
+        "GET".equals(request.getMethod()));
   }
 
   /**

@@ -20,6 +20,8 @@ public final class InvalidTokenException extends RuntimeException {
     EXPIRED,
     /** Not valid yet (beyond the tolerated clock skew). */
     NOT_YET_VALID,
+    /** Without an expiry ({@code exp}): it could be replayed forever. */
+    NO_EXPIRY,
     /** Valid, but its content does not match the request (wrong URL, document or purpose). */
     MISMATCH
   }

@@ -16,19 +16,35 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.officebridge.config.Settings;
 
 /**
  * HS256 tokens shared with the Document Server: signs the editor config, method arguments and
  * requests to the command and conversion services; checks the Document Server's callbacks and
  * downloads. The algorithm is pinned to HS256: {@code none}, RSA, ECDSA and other HMAC sizes are
- * refused before any signature work. Secrets are compared in constant time by nimbus.
+ * refused before any signature work. Tokens must carry {@code exp} (the Document Server's always
+ * do), so a captured token cannot be replayed forever. Secrets are compared in constant time by
+ * nimbus.
  */
 @ApplicationScoped
 public class JwtService {
 
   /** Largest token accepted (callback body tokens carry the history, so they can be big). */
   public static final int MAX_TOKEN_LENGTH = 1 << 20;
+
+  /**
+   * Largest JOSE header accepted (a Document Server's is some 40 characters): the header is parsed
+   * before the signature is checked, so its size bounds what an unsigned token can make us parse.
+   */
+  static final int MAX_HEADER_LENGTH = 1024;
+
+  /**
+   * Three segments of Base64url characters only: nimbus skips other characters when it decodes, so
+   * a genuine signature with a junk character inserted would still verify (the fuzzer found it).
+   */
+  private static final Pattern COMPACT =
+      Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
   private Settings.Jwt jwt;
   private Clock clock;
@@ -95,8 +111,8 @@ public class JwtService {
    *
    * @param token a compact JWS
    * @return the claims (JSON objects as maps, arrays as lists, numbers as {@link Number})
-   * @throws InvalidTokenException when it is malformed, not HS256, wrongly signed, expired or not
-   *     yet valid
+   * @throws InvalidTokenException when it is malformed (a JOSE header over 1 KiB included), not
+   *     HS256, wrongly signed, without {@code exp}, expired or not yet valid
    */
   public Map<String, Object> verify(String token) {
     if (token == null || token.isBlank()) {
@@ -105,9 +121,14 @@ public class JwtService {
     if (token.length() > MAX_TOKEN_LENGTH) {
       throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
     }
+    String compact = token.trim();
+    int firstDot = compact.indexOf('.');
+    if (firstDot < 0 || firstDot > MAX_HEADER_LENGTH || !COMPACT.matcher(compact).matches()) {
+      throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
+    }
     JWSObject jws;
     try {
-      jws = JWSObject.parse(token.trim());
+      jws = JWSObject.parse(compact);
     } catch (ParseException | RuntimeException e) {
       throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
     }
@@ -134,7 +155,10 @@ public class JwtService {
     Instant now = clock.instant();
     long skew = jwt.clockSkew().toSeconds();
     Optional<Long> exp = seconds(claims.get("exp"));
-    if (exp.isPresent() && now.getEpochSecond() > exp.get() + skew) {
+    if (exp.isEmpty()) {
+      throw new InvalidTokenException(InvalidTokenException.Reason.NO_EXPIRY);
+    }
+    if (now.getEpochSecond() - skew > exp.get()) {
       throw new InvalidTokenException(InvalidTokenException.Reason.EXPIRED);
     }
     Optional<Long> nbf = seconds(claims.get("nbf"));

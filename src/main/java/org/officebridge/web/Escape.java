@@ -92,6 +92,22 @@ public final class Escape {
   }
 
   /**
+   * For a value in a log line: printable ASCII only (so a value cannot forge a log line), at most
+   * 300 characters.
+   *
+   * @param text untrusted text
+   * @return the text with every other character as {@code ?}, shortened
+   */
+  public static String logValue(String text) {
+    StringBuilder b = new StringBuilder(Math.min(text.length(), 300));
+    for (int i = 0; i < text.length() && b.length() < 300; i++) {
+      char c = text.charAt(i);
+      b.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return b.toString();
+  }
+
+  /**
    * For a single URL query parameter value.
    *
    * @param text untrusted text

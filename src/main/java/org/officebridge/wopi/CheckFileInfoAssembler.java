@@ -94,7 +94,7 @@ public class CheckFileInfoAssembler {
     p.put("UserFriendlyName", call.user().name());
     p.put("IsAnonymousUser", false);
     userInfo.ifPresent(u -> p.put("UserInfo", u));
-    p.put("ReadOnly", !(edit || review || comment));
+    p.put("ReadOnly", !canModify(call));
     p.put("UserCanWrite", edit);
     p.put("UserCanReview", edit || review);
     p.put("UserCanOnlyComment", comment && !edit && !review);
@@ -145,6 +145,15 @@ public class CheckFileInfoAssembler {
    */
   static String roundTrip(DocumentInfo info) {
     return ROUND_TRIP.format(info.lastModified());
+  }
+
+  /**
+   * @param call an admitted request
+   * @return whether the file is not read-only for the user: they may edit, review or comment, so
+   *     the WOPI client opens it for changes (and may lock it)
+   */
+  static boolean canModify(WopiCall call) {
+    return call.can(Permission.EDIT) || call.can(Permission.REVIEW) || call.can(Permission.COMMENT);
   }
 
   /**

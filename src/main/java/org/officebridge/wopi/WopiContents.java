@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.officebridge.config.Settings;
@@ -56,8 +57,8 @@ public class WopiContents {
    * @throws WopiException 412 when larger than the client accepts, 413 when larger than the limit
    * @throws HostException when the DMS cannot open it
    */
-  public Content open(WopiCall call, Optional<String> maxExpectedSize) throws HostException {
-    long max = maxExpectedSize.flatMap(WopiContents::parseSize).orElse((long) Integer.MAX_VALUE);
+  public Content open(WopiCall call, OptionalLong maxExpectedSize) throws HostException {
+    long max = maxExpectedSize.orElse(Integer.MAX_VALUE);
     Content content = host.documents().openContent(call.document());
     long size = content.info().size();
     if (size > max || size > settings.limits().maxFileSize()) {
@@ -217,14 +218,5 @@ public class WopiContents {
       }
     }
     return caller;
-  }
-
-  private static Optional<Long> parseSize(String value) {
-    try {
-      long n = Long.parseLong(value.strip());
-      return n < 0 ? Optional.empty() : Optional.of(n);
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -5,8 +5,9 @@ import org.officebridge.spi.FileNames;
 
 /**
  * Turns the names WOPI clients ask for into titles the DMS accepts ({@link FileNames}): characters
- * a file name cannot have become {@code _}, leading and trailing blanks and trailing dots go, and
- * the base name is shortened so that the title with its extension fits.
+ * a file name cannot have (bidirectional controls and unpaired surrogates included) become {@code
+ * _}, leading and trailing blanks and trailing dots go, and the base name is shortened so that the
+ * title with its extension fits.
  */
 final class WopiFileNames {
 
@@ -19,10 +20,8 @@ final class WopiFileNames {
    */
   static Optional<String> title(String base, String ext) {
     StringBuilder b = new StringBuilder(base.length());
-    for (int i = 0; i < base.length(); i++) {
-      char c = base.charAt(i);
-      b.append(c < 0x20 || c == 0x7f || "/\\:*?\"<>|".indexOf(c) >= 0 ? '_' : c);
-    }
+    base.codePoints()
+        .forEach(cp -> b.append(isAllowed(cp) ? new String(Character.toChars(cp)) : "_"));
     String clean = b.toString().strip();
     while (clean.endsWith(".")) {
       clean = clean.substring(0, clean.length() - 1).strip();
@@ -36,9 +35,17 @@ final class WopiFileNames {
     }
     String title = ext.isEmpty() ? clean : clean + "." + ext;
     if (!FileNames.isValid(title) && clean.length() < max) {
-      title = ext.isEmpty() ? clean + "_" : clean + "_." + ext; // a reserved device name
+      // a reserved device name (CON, NUL.tar ...): mark the part Windows reads as the device
+      int dot = clean.indexOf('.');
+      String marked = dot < 0 ? clean + "_" : clean.substring(0, dot) + "_" + clean.substring(dot);
+      title = ext.isEmpty() ? marked : marked + "." + ext;
     }
     return FileNames.isValid(title) ? Optional.of(title) : Optional.empty();
+  }
+
+  /** Whether a character may stay in a name, by the one rule every title follows. */
+  private static boolean isAllowed(int codePoint) {
+    return FileNames.isValid("a" + new String(Character.toChars(codePoint)) + "a");
   }
 
   /**

@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.officebridge.host.HostServices;
@@ -67,20 +65,20 @@ public class WopiFilesResource {
    * GetFile.
    *
    * @param id the file id
-   * @param maxExpectedSize {@code X-WOPI-MaxExpectedSize}
-   * @param request the request
+   * @param request the request (with {@code X-WOPI-MaxExpectedSize})
    * @return the content, streamed, with {@code X-WOPI-ItemVersion}
    * @throws HostException when the DMS fails
    */
   @GET
   @Path("{id}/contents")
-  public Response getFile(
-      @PathParam("id") String id,
-      @HeaderParam(WopiHeaders.MAX_EXPECTED_SIZE) String maxExpectedSize,
-      @Context HttpServletRequest request)
+  public Response getFile(@PathParam("id") String id, @Context HttpServletRequest request)
       throws HostException {
     WopiCall call = gate.admit(id, request);
-    Content content = contents.open(call, Optional.ofNullable(maxExpectedSize));
+    Content content =
+        contents.open(
+            call,
+            WopiHeaderValues.size(
+                header(request, WopiHeaders.MAX_EXPECTED_SIZE), WopiHeaders.MAX_EXPECTED_SIZE));
     StreamingOutput body =
         out -> {
           try (Content c = content) {
@@ -98,8 +96,7 @@ public class WopiFilesResource {
    * PutFile.
    *
    * @param id the file id
-   * @param override {@code X-WOPI-Override}, which must be PUT
-   * @param request the request
+   * @param request the request ({@code X-WOPI-Override} must be PUT)
    * @param body the new content
    * @return 200 with {@code X-WOPI-ItemVersion}
    * @throws HostException when the DMS fails
@@ -107,16 +104,11 @@ public class WopiFilesResource {
   @POST
   @Path("{id}/contents")
   public Response putFile(
-      @PathParam("id") String id,
-      @HeaderParam(WopiHeaders.OVERRIDE) String override,
-      @Context HttpServletRequest request,
-      InputStream body)
+      @PathParam("id") String id, @Context HttpServletRequest request, InputStream body)
       throws HostException {
     WopiCall call = gate.admit(id, request);
-    if (!Overrides.PUT.equals(upper(override))) {
-      throw override == null
-          ? WopiException.badRequest("X-WOPI-Override is missing")
-          : WopiException.notImplemented("unknown operation on contents");
+    if (!Overrides.PUT.equals(operation(request))) {
+      throw WopiException.notImplemented("unknown operation on contents");
     }
     DocumentInfo stored =
         contents.store(
@@ -137,8 +129,7 @@ public class WopiFilesResource {
    * The POST operations on a file, chosen by {@code X-WOPI-Override}.
    *
    * @param id the file id
-   * @param override the operation
-   * @param request the request
+   * @param request the request ({@code X-WOPI-Override} names the operation)
    * @param body the body (PutRelativeFile, PutUserInfo)
    * @return the operation's answer
    * @throws HostException when the DMS fails
@@ -146,19 +137,16 @@ public class WopiFilesResource {
   @POST
   @Path("{id}")
   public Response post(
-      @PathParam("id") String id,
-      @HeaderParam(WopiHeaders.OVERRIDE) String override,
-      @Context HttpServletRequest request,
-      InputStream body)
+      @PathParam("id") String id, @Context HttpServletRequest request, InputStream body)
       throws HostException {
     WopiCall call = gate.admit(id, request);
-    String op = upper(override);
-    if (op == null) {
-      throw WopiException.badRequest("X-WOPI-Override is missing");
-    }
+    String op = operation(request);
     Optional<String> lock = header(request, WopiHeaders.LOCK);
     switch (op) {
       case Overrides.LOCK -> {
+        if (!CheckFileInfoAssembler.canModify(call)) {
+          throw WopiException.unauthorized("the file is read-only for this user: no Lock");
+        }
         String newLock = WopiLocks.requireValidLockId(lock.orElse(null));
         Optional<String> oldLock = header(request, WopiHeaders.OLD_LOCK);
         DocumentInfo info = host.documents().describe(call.document());
@@ -188,8 +176,8 @@ public class WopiFilesResource {
             new WopiRelativeFiles.Request(
                 header(request, WopiHeaders.SUGGESTED_TARGET),
                 header(request, WopiHeaders.RELATIVE_TARGET),
-                isTrue(header(request, WopiHeaders.OVERWRITE_RELATIVE_TARGET)),
-                isTrue(header(request, WopiHeaders.FILE_CONVERSION)),
+                WopiHeaderValues.isTrue(header(request, WopiHeaders.OVERWRITE_RELATIVE_TARGET)),
+                WopiHeaderValues.isTrue(header(request, WopiHeaders.FILE_CONVERSION)),
                 declaredSize(request));
         return json(relativeFiles.create(call, r, body)).build();
       }
@@ -234,26 +222,18 @@ public class WopiFilesResource {
         .header("Cache-Control", "no-store");
   }
 
+  /** A header's one value: a WOPI header sent twice is ambiguous and refused with 400. */
   private static Optional<String> header(HttpServletRequest request, String name) {
-    return Optional.ofNullable(request.getHeader(name));
+    return WopiHeaderValues.single(request, name);
   }
 
-  private static String upper(String value) {
-    return value == null ? null : value.strip().toUpperCase(Locale.ROOT);
-  }
-
-  private static boolean isTrue(Optional<String> value) {
-    return value.map(v -> v.strip().equalsIgnoreCase("true")).orElse(false);
+  private static String operation(HttpServletRequest request) {
+    return WopiHeaderValues.operation(header(request, WopiHeaders.OVERRIDE));
   }
 
   private static long declaredSize(HttpServletRequest request) {
-    try {
-      return header(request, WopiHeaders.SIZE)
-          .map(s -> Long.parseLong(s.strip()))
-          .orElse(request.getContentLengthLong());
-    } catch (NumberFormatException e) {
-      throw WopiException.badRequest("X-WOPI-Size is not a number");
-    }
+    return WopiHeaderValues.size(header(request, WopiHeaders.SIZE), WopiHeaders.SIZE)
+        .orElse(request.getContentLengthLong());
   }
 
   private static void copy(InputStream in, OutputStream out) throws java.io.IOException {

@@ -145,6 +145,10 @@ class CallbackHandlerTest {
     saver.http = new DocumentServerHttp(settings, new DocumentServerAddresses(settings));
     saver.settings = settings;
     saver.clock = clock;
+    saver.repeats = new RepeatedSaves();
+    saver.repeats.host = host;
+    saver.repeats.http = saver.http;
+    saver.repeats.settings = settings;
     saver.metrics = metrics;
     SaveNotices notices = new SaveNotices();
     notices.clock = clock;
@@ -262,6 +266,34 @@ class CallbackHandlerTest {
     assertTrue(editor.send(2, editor.file("final")).acknowledged());
     assertNotEquals(editor.callback.documentKey(), freshKey(doc.id()));
     assertTrue(sessions.live(doc.id()).isEmpty());
+  }
+
+  @Test
+  void aFinalSaveRepeatedAfterItsMarkerWasLostIsNotStoredAgain() throws Exception {
+    DocumentInfo doc = newDocument();
+    Editor editor = new Editor(doc.id());
+    Map<String, Object> file = editor.file("final");
+    assertTrue(editor.send(2, file).acknowledged());
+    store = new InMemorySessionStore(); // a node restart: the in-memory markers are gone
+    CallbackAnswer repeat = editor.send(2, file);
+    assertTrue(repeat.acknowledged(), repeat.outcome());
+    assertEquals(2, storage.listVersions(doc.id()).size());
+    assertTrue(
+        storage.listAll().stream()
+            .noneMatch(d -> d.title().startsWith(doc.baseName() + " (conflict")),
+        "no conflict copy of its own save");
+  }
+
+  @Test
+  void aRepeatedSaveWhoseBytesNoLaterVersionHoldsStillBecomesAConflictCopy() throws Exception {
+    DocumentInfo doc = newDocument();
+    Editor editor = new Editor(doc.id());
+    assertTrue(editor.send(2, editor.file("final")).acknowledged());
+    store = new InMemorySessionStore();
+    CallbackAnswer other = editor.send(2, editor.file("something else"));
+    assertTrue(other.acknowledged(), other.outcome());
+    assertTrue(other.outcome().startsWith("conflict-copy"), other.outcome());
+    assertEquals(2, storage.listVersions(doc.id()).size());
   }
 
   @Test

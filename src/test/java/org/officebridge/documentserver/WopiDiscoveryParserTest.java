@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class WopiDiscoveryParserTest {
@@ -207,6 +211,50 @@ class WopiDiscoveryParserTest {
             + "<app name=\"Word\"><action name=\"view\" ext=\"docx\" urlsrc=\"https://a/&x;\"/>"
             + "</app></net-zone></wopi-discovery>";
     assertThrows(IOException.class, () -> parse(xxe));
+  }
+
+  @Test
+  void neverFetchesAnExternalDtdEntityOrInclude() throws Exception {
+    AtomicInteger fetched = new AtomicInteger();
+    HttpServer listener = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    listener.createContext(
+        "/",
+        exchange -> {
+          fetched.incrementAndGet();
+          byte[] dtd = "<!ENTITY x \"expanded\">".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, dtd.length);
+          exchange.getResponseBody().write(dtd);
+          exchange.close();
+        });
+    listener.start();
+    try {
+      String at = "http://127.0.0.1:" + listener.getAddress().getPort();
+      String body =
+          "<wopi-discovery><net-zone name=\"external-http\"><app name=\"Word\">"
+              + "<action name=\"view\" ext=\"docx\" urlsrc=\"https://a/&x;\"/>"
+              + "</app></net-zone></wopi-discovery>";
+      List<String> hostile =
+          List.of(
+              "<!DOCTYPE wopi-discovery SYSTEM \"" + at + "/external.dtd\">" + body,
+              "<!DOCTYPE wopi-discovery [<!ENTITY x SYSTEM \"" + at + "/general\">]>" + body,
+              "<!DOCTYPE wopi-discovery [<!ENTITY % p SYSTEM \""
+                  + at
+                  + "/parameter\"> %p;]>"
+                  + body,
+              "<!DOCTYPE wopi-discovery PUBLIC \"-//x//y\" \"" + at + "/public.dtd\">" + body);
+      for (String xml : hostile) {
+        assertThrows(IOException.class, () -> parse(xml), xml);
+      }
+      String include =
+          "<wopi-discovery xmlns:xi=\"http://www.w3.org/2001/XInclude\">"
+              + "<xi:include href=\""
+              + at
+              + "/include.xml\"/><net-zone name=\"external-http\"/></wopi-discovery>";
+      parse(include);
+      assertEquals(0, fetched.get(), "the parser made a request");
+    } finally {
+      listener.stop(0);
+    }
   }
 
   @Test

@@ -113,7 +113,11 @@ class JwtServiceTest {
     byte[] secret = SECRET.getBytes(StandardCharsets.UTF_8);
     assertEquals(
         InvalidTokenException.Reason.NOT_YET_VALID,
-        refusal(signed(JWSAlgorithm.HS256, secret, Map.of("nbf", NOW.getEpochSecond() + 120))));
+        refusal(
+            signed(
+                JWSAlgorithm.HS256,
+                secret,
+                Map.of("nbf", NOW.getEpochSecond() + 120, "exp", NOW.getEpochSecond() + 300))));
   }
 
   @Test
@@ -123,6 +127,45 @@ class JwtServiceTest {
     assertEquals(
         InvalidTokenException.Reason.MALFORMED,
         refusal("a".repeat(JwtService.MAX_TOKEN_LENGTH + 1)));
+  }
+
+  @Test
+  void rejectsGenuineTokensWithoutExpiry() throws Exception {
+    byte[] secret = SECRET.getBytes(StandardCharsets.UTF_8);
+    assertEquals(
+        InvalidTokenException.Reason.NO_EXPIRY,
+        refusal(signed(JWSAlgorithm.HS256, secret, Map.of("key", "k", "status", 2))));
+    assertEquals(
+        InvalidTokenException.Reason.NO_EXPIRY,
+        refusal(
+            signed(
+                JWSAlgorithm.HS256,
+                secret,
+                Map.of("payload", Map.of("url", "http://x/y", "exp", 9_999_999_999L)))));
+  }
+
+  @Test
+  void refusesAGenuineTokenWithAJunkCharacterInItsSignature() throws Exception {
+    JwtService jwt = service(NOW);
+    String token = jwt.sign(Map.of("key", "k"));
+    int at = token.lastIndexOf('.') + 5;
+    String junk = token.substring(0, at) + "'" + token.substring(at);
+    assertEquals(InvalidTokenException.Reason.MALFORMED, refusal(junk));
+    assertEquals(InvalidTokenException.Reason.MALFORMED, refusal(token + "="));
+    assertEquals(InvalidTokenException.Reason.MALFORMED, refusal(token.replace('.', ' ')));
+    jwt.verify(token);
+  }
+
+  @Test
+  void refusesAnOversizeHeaderBeforeParsingIt() throws Exception {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String deep = "[".repeat(200_000);
+    String token =
+        b64.encodeToString(deep.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + b64.encodeToString("{}".getBytes(StandardCharsets.UTF_8))
+            + ".AAAA";
+    assertEquals(InvalidTokenException.Reason.MALFORMED, refusal(token));
   }
 
   @Test

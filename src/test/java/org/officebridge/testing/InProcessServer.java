@@ -52,7 +52,21 @@ public final class InProcessServer implements AutoCloseable {
    * @throws Exception when the server or the application fails to start
    */
   public static InProcessServer start(Path war, Map<String, String> settings) throws Exception {
-    int port = freePort();
+    return start(war, settings, freePort());
+  }
+
+  /**
+   * Starts a WAR on a given port, for example again on the port of one that was stopped (a node
+   * restart: the Document Server keeps calling the same URLs).
+   *
+   * @param war the WAR file
+   * @param settings system properties to set while it runs
+   * @param port the port on 127.0.0.1
+   * @return the running server
+   * @throws Exception when the server or the application fails to start
+   */
+  public static InProcessServer start(Path war, Map<String, String> settings, int port)
+      throws Exception {
     URI base = URI.create("http://127.0.0.1:" + port + CONTEXT + "/");
     Map<String, String> effective = new HashMap<>(settings);
     effective.putIfAbsent("officebridge.connector.url", "http://127.0.0.1:" + port + CONTEXT);
@@ -90,6 +104,13 @@ public final class InProcessServer implements AutoCloseable {
           "the web application did not start", app.getUnavailableException());
     }
     return new InProcessServer(server, base, previous);
+  }
+
+  /**
+   * @return the port it listens on
+   */
+  public int port() {
+    return baseUrl.getPort();
   }
 
   /**

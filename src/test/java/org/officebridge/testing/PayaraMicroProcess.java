@@ -116,6 +116,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
   }
 
   /**
+   * @return the server's process id (to attach to its JVM)
+   */
+  public long pid() {
+    return process.pid();
+  }
+
+  /**
    * @return whether the server process still runs
    */
   public boolean isAlive() {

@@ -15,6 +15,13 @@ class WopiFileNamesTest {
   }
 
   @Test
+  void replacesBidirectionalControlsAndUnpairedSurrogates() {
+    assertEquals(Optional.of("x_cod.exe.docx"), WopiFileNames.title("x\u202Ecod.exe", "docx"));
+    assertEquals(Optional.of("a_b.docx"), WopiFileNames.title("a\uD800b", "docx"));
+    assertEquals(Optional.of("a\uD83D\uDE00.docx"), WopiFileNames.title("a\uD83D\uDE00", "docx"));
+  }
+
+  @Test
   void dropsBlanksAndTrailingDotsAndRefusesWhatIsLeftEmpty() {
     assertEquals(Optional.of("name.docx"), WopiFileNames.title("  name... ", "docx"));
     assertEquals(Optional.empty(), WopiFileNames.title("   ", "docx"));
@@ -32,6 +39,8 @@ class WopiFileNamesTest {
   @Test
   void avoidsReservedDeviceNames() {
     assertEquals(Optional.of("CON_.docx"), WopiFileNames.title("CON", "docx"));
+    assertEquals(Optional.of("COM1_.txt.docx"), WopiFileNames.title("COM1.txt", "docx"));
+    assertEquals(Optional.of("nul_.tar.gz"), WopiFileNames.fromSuggestion("nul.tar.gz", "Report"));
   }
 
   @Test

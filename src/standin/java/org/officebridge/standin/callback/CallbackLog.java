@@ -2,7 +2,9 @@ package org.officebridge.standin.callback;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -11,6 +13,7 @@ import java.util.function.Predicate;
 public final class CallbackLog {
 
   private final List<CallbackRecord> records = new ArrayList<>();
+  private final Map<String, List<CallbackRecord>> byKey = new HashMap<>();
   private final AtomicLong seq = new AtomicLong();
 
   long nextSeq() {
@@ -19,6 +22,7 @@ public final class CallbackLog {
 
   synchronized void add(CallbackRecord record) {
     records.add(record);
+    byKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record);
     notifyAll();
   }
 
@@ -31,15 +35,17 @@ public final class CallbackLog {
 
   /**
    * @param key a document key
-   * @return the attempts for that document
+   * @return the attempts for that document (indexed: cheap however long the log is, for a load
+   *     generator polling many documents)
    */
   public synchronized List<CallbackRecord> forKey(String key) {
-    return records.stream().filter(r -> r.key().equals(key)).toList();
+    return List.copyOf(byKey.getOrDefault(key, List.of()));
   }
 
   /** Forgets every record. */
   public synchronized void clear() {
     records.clear();
+    byKey.clear();
   }
 
   /**

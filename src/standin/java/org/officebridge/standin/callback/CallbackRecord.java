@@ -1,6 +1,7 @@
 package org.officebridge.standin.callback;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * @param httpStatus the HTTP status received, or -1 on a network error
  * @param answer the response body (possibly truncated), or the error
  * @param accepted whether the answer was HTTP 2xx with {@code {"error":0}}
- * @param sentAt when it was sent
+ * @param sentAt when the attempt ended (the answer or the error came)
+ * @param took how long the attempt took, from sending to the whole answer (monotonic clock)
  */
 public record CallbackRecord(
     long seq,
@@ -35,7 +37,8 @@ public record CallbackRecord(
     int httpStatus,
     String answer,
     boolean accepted,
-    Instant sentAt) {
+    Instant sentAt,
+    Duration took) {
 
   /**
    * @return the body's {@code url}, if present
@@ -61,6 +64,7 @@ public record CallbackRecord(
     m.put("answer", answer);
     m.put("accepted", accepted);
     m.put("sentAt", sentAt.toString());
+    m.put("tookMillis", took.toMillis());
     return m;
   }
 }

@@ -92,6 +92,7 @@ public final class CallbackSender {
     String answer;
     boolean accepted = false;
     boolean retryable;
+    long started = System.nanoTime();
     if (!outbound.allows(callbackUrl)) {
       answer = "refused by the stand-in's outbound policy (loopback only)";
       retryable = false;
@@ -129,7 +130,8 @@ public final class CallbackSender {
             status,
             answer,
             accepted,
-            clock.instant()));
+            clock.instant(),
+            java.time.Duration.ofNanos(System.nanoTime() - started)));
     return new Outcome(accepted, !accepted && retryable);
   }
 
