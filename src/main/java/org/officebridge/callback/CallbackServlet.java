@@ -1,12 +1,12 @@
 package org.officebridge.callback;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,6 +35,12 @@ public class CallbackServlet extends HttpServlet {
   static final int MAX_BODY = 3 * JwtService.MAX_TOKEN_LENGTH;
 
   private static final Logger LOG = Logger.getLogger(CallbackServlet.class.getName());
+
+  /**
+   * Looked up once: {@code Json.create...} looks the provider up through the class loader's service
+   * files on every call, which serialises request threads on the loader's jar locks.
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject CallbackUrls urls;
   @Inject CallbackHandler handler;
@@ -113,7 +119,7 @@ public class CallbackServlet extends HttpServlet {
       throw new Refusal(HttpServletResponse.SC_FORBIDDEN, "token-" + reason(e));
     }
     try {
-      return CallbackPayload.read(Json.createObjectBuilder(claims).build());
+      return CallbackPayload.read(JSON.createObjectBuilder(claims).build());
     } catch (IllegalArgumentException | JsonException e) {
       throw new Refusal(HttpServletResponse.SC_BAD_REQUEST, "malformed-claims");
     }
@@ -132,7 +138,7 @@ public class CallbackServlet extends HttpServlet {
     if (bytes.length > MAX_BODY) {
       throw new Refusal(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body-too-large");
     }
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new Refusal(HttpServletResponse.SC_BAD_REQUEST, "body-not-json");

@@ -2,8 +2,8 @@ package org.officebridge.wopi;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -35,6 +35,12 @@ import org.officebridge.wopi.WopiHeaders.Overrides;
 public class WopiFilesResource {
 
   private static final int BUFFER = 64 * 1024;
+
+  /**
+   * Looked up once: {@code Json.create...} looks the provider up through the class loader's service
+   * files on every call, which serialises request threads on the loader's jar locks.
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject WopiGate gate;
   @Inject CheckFileInfoAssembler checkFileInfo;
@@ -215,7 +221,7 @@ public class WopiFilesResource {
   }
 
   private static Response.ResponseBuilder json(Map<String, Object> properties) {
-    JsonObjectBuilder o = Json.createObjectBuilder();
+    JsonObjectBuilder o = JSON.createObjectBuilder();
     properties.forEach(
         (k, v) -> {
           if (v instanceof Boolean b) {
