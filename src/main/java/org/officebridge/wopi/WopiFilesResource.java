@@ -14,11 +14,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.officebridge.host.HostServices;
 import org.officebridge.spi.Content;
 import org.officebridge.spi.DocumentInfo;
@@ -85,9 +87,13 @@ public class WopiFilesResource {
       throws HostException {
     WopiCall call = gate.admit(id, request);
     Content content = contents.open(call, Optional.ofNullable(maxExpectedSize));
+    AtomicReference<Content> unsent = UnsentContent.hold(request, content);
     StreamingOutput body =
         out -> {
-          try (Content c = content) {
+          try (Content c = unsent.getAndSet(null)) {
+            if (c == null) {
+              throw new IOException("the content was closed before its body was written");
+            }
             copy(c.stream(), out);
           }
         };
