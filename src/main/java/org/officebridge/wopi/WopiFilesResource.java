@@ -1,6 +1,6 @@
 package org.officebridge.wopi;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -30,10 +30,11 @@ import org.officebridge.wopi.WopiHeaders.Overrides;
 /**
  * The WOPI files endpoint, {@code /wopi/files/{id}}: thin routes that admit each request through
  * {@link WopiGate} and hand it to the protocol code. Operations this host does not offer answer
- * 501.
+ * 501. One instance serves every request (it keeps no request state): CheckFileInfo is the call the
+ * WOPI client makes most, and a request-scoped resource was created and injected anew for each.
  */
 @Path("files")
-@RequestScoped
+@ApplicationScoped
 public class WopiFilesResource {
 
   private static final int BUFFER = 64 * 1024;
