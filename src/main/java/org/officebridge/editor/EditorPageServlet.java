@@ -114,11 +114,13 @@ public class EditorPageServlet extends HttpServlet {
     line(out, "<div id=\"officebridge-notice\" role=\"status\" hidden></div>");
     line(out, "<dialog id=\"officebridge-dialog\"></dialog>");
     line(out, "</body></html>");
-    // one write with a Content-Length: the page is larger than the container's response buffer,
-    // and line by line it went out chunked, in several socket writes
+    // one write with a Content-Length: the page is larger than the container's default response
+    // buffer (8 KiB); line by line it went out chunked, and written whole past the buffer it still
+    // left in two socket writes, the headers and then the page
     byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
     response.setContentType("text/html;charset=UTF-8");
     response.setContentLength(bytes.length);
+    response.setBufferSize(bytes.length + 8 * 1024);
     response.getOutputStream().write(bytes);
   }
 
