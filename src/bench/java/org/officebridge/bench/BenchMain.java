@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.officebridge.config.SettingsLoader;
 import org.officebridge.demo.DemoStorage;
@@ -36,25 +38,37 @@ public final class BenchMain {
   private static final String SECRET = "officebridge-bench-secret-0123456789abcdef";
   private static final String LINK_SECRET = "officebridge-bench-link-secret-0123456789abcdef";
   private static final long MIB = Bench.MIB;
+  private static final Set<String> ALL = Set.of("rates", "transfers", "micro");
 
   private final boolean quick;
+  private final Set<String> parts;
   private final Path work = Path.of("target", "bench");
   private final Report report = new Report();
   private final ThroughputPlot plot = new ThroughputPlot();
   private final int port = Integer.getInteger("bench.port", 18280);
 
-  private BenchMain(boolean quick) {
+  private BenchMain(boolean quick, Set<String> parts) {
     this.quick = quick;
+    this.parts = parts;
   }
 
   /**
-   * @param args {@code --quick} for a smoke run
+   * @param args {@code --quick} for a smoke run; {@code --only=rates,transfers,micro} runs only
+   *     those parts (results in {@code target/bench/}, never in the docs)
    * @throws Exception when a benchmark cannot run
    */
   public static void main(String[] args) throws Exception {
     boolean quick = List.of(args).contains("--quick");
+    Set<String> parts =
+        List.of(args).stream()
+            .filter(a -> a.startsWith("--only="))
+            .flatMap(a -> List.of(a.substring(7).split(",")).stream())
+            .collect(Collectors.toSet());
+    if (!ALL.containsAll(parts)) {
+      throw new IllegalArgumentException("--only= takes a list of " + ALL + ", not " + parts);
+    }
     Instant started = Instant.now();
-    new BenchMain(quick).run();
+    new BenchMain(quick, parts.isEmpty() ? ALL : parts).run();
     System.out.printf(
         "bench: done in %d s%n", Duration.between(started, Instant.now()).toSeconds());
     System.exit(0);
@@ -63,7 +77,11 @@ public final class BenchMain {
   private void run() throws Exception {
     String machine = machine();
     List<Long> sizes =
-        quick ? List.of(MIB, 16 * MIB, 64 * MIB) : List.of(MIB, 16 * MIB, 128 * MIB, 1024 * MIB);
+        !parts.contains("transfers")
+            ? List.of(MIB) // the request rates use the smallest document only
+            : quick
+                ? List.of(MIB, 16 * MIB, 64 * MIB)
+                : List.of(MIB, 16 * MIB, 128 * MIB, 1024 * MIB);
     deleteTree(work);
     Path baseline = work.resolve("bench");
     Path files = baseline.resolve("files");
@@ -98,10 +116,16 @@ public final class BenchMain {
               quick);
       // request rates first: the transfers' synced gigabytes keep the disk busy for a while,
       // and the demo DMS reads small files on every request
-      new RateBench(bench).run();
-      new TransferBench(bench).run();
+      if (parts.contains("rates")) {
+        new RateBench(bench).run();
+      }
+      if (parts.contains("transfers")) {
+        new TransferBench(bench).run();
+      }
     }
-    new MicroBench(report, quick).run();
+    if (parts.contains("micro")) {
+      new MicroBench(report, quick).run();
+    }
     write(machine);
   }
 
@@ -128,11 +152,12 @@ public final class BenchMain {
             + Instant.now().toString().substring(0, 16).replace('T', ' ')
             + " UTC, "
             + (quick ? "`bench/run --quick` (smoke)" : "`bench/run`")
+            + (parts.equals(ALL) ? "" : " (only " + String.join(", ", parts) + ")")
             + ", on "
             + machine
             + ".";
     Path docs = Path.of("docs");
-    if (quick) {
+    if (quick || !parts.equals(ALL)) {
       plot.write(work.resolve("throughput.png"), "Throughput against file size (smoke run)");
       report.writeInto(work.resolve("benchmarks.md"), header);
       System.out.println("bench: smoke results in target/bench/benchmarks.md");

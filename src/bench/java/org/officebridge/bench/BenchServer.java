@@ -51,6 +51,11 @@ final class BenchServer implements AutoCloseable {
     command.add("-Xmx" + heap);
     command.add("-Xms" + heap);
     command.add("-XX:+UseG1GC");
+    // extra server options for profiling, e.g. -Dbench.server.options=-XX:StartFlightRecording=...
+    String extra = System.getProperty("bench.server.options", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
     properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(
         List.of(

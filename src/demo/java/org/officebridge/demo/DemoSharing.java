@@ -27,6 +27,7 @@ public class DemoSharing implements SharingService {
 
   @Inject DemoStorage storage;
 
+  private final DemoPropertiesCache properties = new DemoPropertiesCache();
   private Path root;
 
   @PostConstruct
@@ -39,7 +40,7 @@ public class DemoSharing implements SharingService {
       throws DocumentNotFoundException, HostUnavailableException {
     storage.describe(id);
     try {
-      Properties p = DemoFolder.readProperties(file(id));
+      Properties p = properties.read(file(id));
       if (p.isEmpty()) {
         return defaults();
       }
@@ -97,7 +98,7 @@ public class DemoSharing implements SharingService {
     }
     try {
       Files.createDirectories(root);
-      DemoFolder.writeProperties(file(id), p);
+      properties.write(file(id), p);
     } catch (IOException e) {
       throw new HostUnavailableException("cannot store sharing of " + id, e);
     }

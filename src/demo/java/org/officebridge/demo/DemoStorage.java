@@ -45,7 +45,9 @@ import org.officebridge.spi.VersionRequest;
  * meta.properties}), each version's bytes ({@code v<n>.bin}) and description ({@code
  * v<n>.properties}), and the Document Server's history data and changes archive beside each
  * version. A version becomes visible only when {@code meta.properties} points at it, and that file
- * is replaced atomically; all titles live in one folder and are unique, ignoring case.
+ * is replaced atomically; all titles live in one folder and are unique, ignoring case. Metadata is
+ * read through a {@link DemoPropertiesCache} (one {@code stat} a file instead of a read), so
+ * listing the folder for recent files costs little, and writes by other processes are still seen.
  */
 @ApplicationScoped
 public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatalog {
@@ -55,6 +57,7 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
 
   private final Map<DocumentId, Object> locks = new ConcurrentHashMap<>();
   private final Object createLock = new Object();
+  private final DemoPropertiesCache properties = new DemoPropertiesCache();
   private Path root;
   private Clock clock;
   private DemoFaults faults;
@@ -106,11 +109,11 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
       for (Path dir : dirs) {
         String name = dir.getFileName().toString();
         Optional<DocumentId> id = name.startsWith(".") ? Optional.empty() : DocumentId.parse(name);
-        if (id.isPresent() && Files.exists(dir.resolve(META))) {
+        if (id.isPresent()) {
           try {
             all.add(describe(id.get()));
           } catch (DocumentNotFoundException | HostUnavailableException e) {
-            // deleted or half-created meanwhile: not listed
+            // no meta.properties (deleted or half-created meanwhile): not listed
           }
         }
       }
@@ -200,7 +203,7 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
         if (!FileNames.extension(title).equals(request.fileType())) {
           meta.setProperty("title", FileNames.baseName(title) + "." + request.fileType());
         }
-        DemoFolder.writeProperties(dir.resolve(META), meta);
+        properties.write(dir.resolve(META), meta);
         return describe(id);
       }
     } finally {
@@ -218,7 +221,7 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
     version.setProperty("kind", request.kind().name());
     version.setProperty("fileType", request.fileType());
     request.sessionKey().ifPresent(k -> version.setProperty("sessionKey", k));
-    DemoFolder.writeProperties(dir.resolve("v" + number + ".properties"), version);
+    properties.write(dir.resolve("v" + number + ".properties"), version);
     DemoFolder.commit(staged, dir.resolve("v" + number + ".bin"));
   }
 
@@ -302,7 +305,7 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
         requireFreeTitle(newTitle, Optional.of(id));
         meta.setProperty("title", newTitle);
         try {
-          DemoFolder.writeProperties(dir(id).resolve(META), meta);
+          properties.write(dir(id).resolve(META), meta);
         } catch (IOException e) {
           throw new HostUnavailableException("cannot rename " + id, e);
         }
@@ -332,6 +335,7 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
       Path trash = root.resolve(".deleted-" + randomId());
       try {
         DemoFolder.commit(dir(id), trash);
+        properties.forgetUnder(dir(id));
         deleteTree(trash);
       } catch (IOException e) {
         throw new HostUnavailableException("cannot delete " + id, e);
@@ -462,7 +466,7 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
       Properties meta = meta(id);
       meta.setProperty("favorite." + user.id(), String.valueOf(favorite));
       try {
-        DemoFolder.writeProperties(dir(id).resolve(META), meta);
+        properties.write(dir(id).resolve(META), meta);
       } catch (IOException e) {
         throw new HostUnavailableException("cannot store favourite of " + id, e);
       }
@@ -473,7 +477,7 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
       throws DocumentNotFoundException, HostUnavailableException {
     Path file = dir(id).resolve(META);
     try {
-      Properties meta = DemoFolder.readProperties(file);
+      Properties meta = properties.read(file);
       if (meta.isEmpty()) {
         throw new DocumentNotFoundException("no document " + id);
       }
@@ -486,7 +490,7 @@ public class DemoStorage implements DocumentStore, VersionHistory, DocumentCatal
   private Properties versionProperties(DocumentId id, int number)
       throws DocumentNotFoundException, HostUnavailableException {
     try {
-      Properties p = DemoFolder.readProperties(dir(id).resolve("v" + number + ".properties"));
+      Properties p = properties.read(dir(id).resolve("v" + number + ".properties"));
       if (p.isEmpty()) {
         throw new DocumentNotFoundException("no version " + number + " of " + id);
       }

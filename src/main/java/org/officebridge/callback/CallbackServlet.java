@@ -1,11 +1,11 @@
 package org.officebridge.callback;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -38,6 +38,12 @@ public class CallbackServlet extends HttpServlet {
   static final int MAX_BODY = 3 * JwtService.MAX_TOKEN_LENGTH;
 
   private static final Logger LOG = Logger.getLogger(CallbackServlet.class.getName());
+
+  /**
+   * Looked up once: {@code Json.create...} looks the provider up through the class loader's service
+   * files on every call, which serialises request threads on the loader's jar locks.
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject CallbackUrls urls;
   @Inject CallbackHandler handler;
@@ -136,7 +142,7 @@ public class CallbackServlet extends HttpServlet {
       throw new Refusal(HttpServletResponse.SC_FORBIDDEN, "token-" + reason(e));
     }
     try {
-      return CallbackPayload.read(Json.createObjectBuilder(claims).build());
+      return CallbackPayload.read(JSON.createObjectBuilder(claims).build());
     } catch (IllegalArgumentException | JsonException e) {
       throw new Refusal(HttpServletResponse.SC_BAD_REQUEST, "malformed-claims");
     }
@@ -166,7 +172,7 @@ public class CallbackServlet extends HttpServlet {
    *     limit included)
    */
   static Optional<JsonObject> object(byte[] bytes) {
-    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+    try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         return Optional.empty();
       }

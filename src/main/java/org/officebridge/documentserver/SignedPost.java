@@ -1,11 +1,11 @@
 package org.officebridge.documentserver;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -21,6 +21,12 @@ import org.officebridge.security.JwtService;
  */
 final class SignedPost {
 
+  /**
+   * Looked up once: {@code Json.create...} looks the provider up through the class loader's service
+   * files on every call, which serialises request threads on the loader's jar locks.
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private final DocumentServerHttp http;
   private final JwtService jwt;
   private final Jsonb jsonb;
@@ -35,7 +41,7 @@ final class SignedPost {
     JsonObject members = parse(jsonb.toJson(request));
     Map<String, Object> claims = JsonClaims.toMap(members);
     String body =
-        Json.createObjectBuilder(members).add("token", jwt.sign(claims)).build().toString();
+        JSON.createObjectBuilder(members).add("token", jwt.sign(claims)).build().toString();
     String header = jwt.headerValue(jwt.sign(Map.of("payload", claims)));
     HttpResponse<String> response;
     try {
@@ -61,7 +67,7 @@ final class SignedPost {
   }
 
   private static JsonObject parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       return reader.readObject();
     } catch (JsonException e) {
       throw new IllegalStateException("JSON-B wrote a request that is not a JSON object", e);

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -81,40 +82,55 @@ public class EditorPageServlet extends HttpServlet {
   private void write(
       HttpServletResponse response, EditorPage page, Map<String, Object> data, EditorMessages text)
       throws IOException {
-    response.setContentType("text/html;charset=UTF-8");
-    PrintWriter out = response.getWriter();
+    StringBuilder out = new StringBuilder(16 * 1024);
     String title = page.document().title();
-    out.println("<!DOCTYPE html>");
-    out.println(
-        "<html lang=\"" + Escape.html(text.language()) + "\"><head><meta charset=\"utf-8\">");
-    out.println(
+    line(out, "<!DOCTYPE html>");
+    line(out, "<html lang=\"" + Escape.html(text.language()) + "\"><head><meta charset=\"utf-8\">");
+    line(
+        out,
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1,"
             + " maximum-scale=1, user-scalable=no\">");
-    out.println("<title>" + Escape.html(title) + "</title>");
-    out.println("<link rel=\"stylesheet\" href=\"editor/editor.css\">");
-    out.println(
+    line(out, "<title>" + Escape.html(title) + "</title>");
+    line(out, "<link rel=\"stylesheet\" href=\"editor/editor.css\">");
+    line(
+        out,
         "<script type=\"application/json\" id=\"officebridge-editor\">"
             + EditorJson.writeForScript(data)
             + "</script>");
-    out.println("<script src=\"" + Escape.html(EditorPageHeaders.apiJs(settings)) + "\"></script>");
-    out.println("<script src=\"editor/editor.js\"></script>");
-    out.println(
+    line(out, "<script src=\"" + Escape.html(EditorPageHeaders.apiJs(settings)) + "\"></script>");
+    line(out, "<script src=\"editor/editor.js\"></script>");
+    line(
+        out,
         "</head><body class=\"platform-"
             + page.platform().name().toLowerCase(Locale.ROOT)
             + "\" data-mode=\""
             + (page.editing() ? "edit" : "view")
             + "\">");
-    out.println(
+    line(
+        out,
         "<header id=\"officebridge-bar\"><span id=\"document-title\">"
             + Escape.html(title)
             + "</span><span id=\"officebridge-tools\"></span></header>");
-    out.println(
+    line(
+        out,
         "<main id=\"officebridge-frame\"><div id=\"officebridge-placeholder\">"
             + Escape.html(text.text("page.loading"))
             + "</div></main>");
-    out.println("<div id=\"officebridge-notice\" role=\"status\" hidden></div>");
-    out.println("<dialog id=\"officebridge-dialog\"></dialog>");
-    out.println("</body></html>");
+    line(out, "<div id=\"officebridge-notice\" role=\"status\" hidden></div>");
+    line(out, "<dialog id=\"officebridge-dialog\"></dialog>");
+    line(out, "</body></html>");
+    // one write with a Content-Length: the page is larger than the container's default response
+    // buffer (8 KiB); line by line it went out chunked, and written whole past the buffer it still
+    // left in two socket writes, the headers and then the page
+    byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+    response.setContentType("text/html;charset=UTF-8");
+    response.setContentLength(bytes.length);
+    response.setBufferSize(bytes.length + 8 * 1024);
+    response.getOutputStream().write(bytes);
+  }
+
+  private static void line(StringBuilder out, String text) {
+    out.append(text).append('\n');
   }
 
   private static void error(HttpServletResponse response, EditorException e, EditorMessages text)

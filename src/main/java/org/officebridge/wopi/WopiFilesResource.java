@@ -1,9 +1,9 @@
 package org.officebridge.wopi;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,10 +13,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.officebridge.host.HostServices;
 import org.officebridge.platform.Metrics;
 import org.officebridge.spi.Content;
@@ -27,13 +29,20 @@ import org.officebridge.wopi.WopiHeaders.Overrides;
 /**
  * The WOPI files endpoint, {@code /wopi/files/{id}}: thin routes that admit each request through
  * {@link WopiGate} and hand it to the protocol code. Operations this host does not offer answer
- * 501.
+ * 501. One instance serves every request (it keeps no request state): CheckFileInfo is the call the
+ * WOPI client makes most, and a request-scoped resource was created and injected anew for each.
  */
 @Path("files")
-@RequestScoped
+@ApplicationScoped
 public class WopiFilesResource {
 
   private static final int BUFFER = 64 * 1024;
+
+  /**
+   * Looked up once: {@code Json.create...} looks the provider up through the class loader's service
+   * files on every call, which serialises request threads on the loader's jar locks.
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject WopiGate gate;
   @Inject CheckFileInfoAssembler checkFileInfo;
@@ -79,9 +88,13 @@ public class WopiFilesResource {
             call,
             WopiHeaderValues.size(
                 header(request, WopiHeaders.MAX_EXPECTED_SIZE), WopiHeaders.MAX_EXPECTED_SIZE));
+    AtomicReference<Content> unsent = UnsentContent.hold(request, content);
     StreamingOutput body =
         out -> {
-          try (Content c = content) {
+          try (Content c = unsent.getAndSet(null)) {
+            if (c == null) {
+              throw new IOException("the content was closed before its body was written");
+            }
             copy(c.stream(), metrics.counting(out, "wopi-getfile"));
           }
         };
@@ -205,7 +218,7 @@ public class WopiFilesResource {
   }
 
   private static Response.ResponseBuilder json(Map<String, Object> properties) {
-    JsonObjectBuilder o = Json.createObjectBuilder();
+    JsonObjectBuilder o = JSON.createObjectBuilder();
     properties.forEach(
         (k, v) -> {
           if (v instanceof Boolean b) {
