@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * file by renaming a new one over it ({@link DemoFolder}), so a changed file has a new identity
  * (inode) and modification time; a write by this process, by another node sharing the folder, or by
  * hand is seen on the next read; this process's own writes through {@link #write} also drop the
- * entry. Thread-safe; callers get their own copy to change.
+ * entry. At most {@link #MAX_ENTRIES} files are kept. Thread-safe; callers get their own copy to
+ * change.
  */
 final class DemoPropertiesCache {
 
@@ -29,6 +30,9 @@ final class DemoPropertiesCache {
           && size == a.size();
     }
   }
+
+  /** Past this many files kept, the cache starts again empty: every version adds files. */
+  static final int MAX_ENTRIES = 4096;
 
   private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
 
@@ -55,6 +59,9 @@ final class DemoPropertiesCache {
               attributes.lastModifiedTime(),
               attributes.size(),
               DemoFolder.readProperties(file));
+      if (entries.size() >= MAX_ENTRIES) {
+        entries.clear();
+      }
       entries.put(file, entry);
     }
     Properties copy = new Properties();
@@ -85,5 +92,12 @@ final class DemoPropertiesCache {
    */
   void forgetUnder(Path dir) {
     entries.keySet().removeIf(p -> p.startsWith(dir));
+  }
+
+  /**
+   * @return how many files are kept now
+   */
+  int size() {
+    return entries.size();
   }
 }

@@ -7,13 +7,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small HTTP client over loopback for the tests: no redirects followed, short timeouts. */
+/**
+ * A small HTTP client over loopback for the tests: HTTP/1.1, no redirects followed, short timeouts.
+ */
 public final class Http {
 
   private final HttpClient client =
       HttpClient.newBuilder()
           .connectTimeout(Duration.ofSeconds(10))
           .followRedirects(HttpClient.Redirect.NEVER)
+          // as the Document Server and WOPI clients speak; the JDK's default (an h2c upgrade on
+          // plain HTTP) is what no peer of the connector sends, and on Payara its long-lived
+          // connections keep every finished stream (found by the soak run)
+          .version(HttpClient.Version.HTTP_1_1)
           .build();
 
   /**
