@@ -5,7 +5,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.officebridge.platform.Jsonp;
 import org.officebridge.platform.LogLine;
 import org.officebridge.platform.Metrics;
 import org.officebridge.security.DocumentServerAddresses;
@@ -38,12 +38,6 @@ public class CallbackServlet extends HttpServlet {
   static final int MAX_BODY = 3 * JwtService.MAX_TOKEN_LENGTH;
 
   private static final Logger LOG = Logger.getLogger(CallbackServlet.class.getName());
-
-  /**
-   * Looked up once: {@code Json.create...} looks the provider up through the class loader's service
-   * files on every call, which serialises request threads on the loader's jar locks.
-   */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject CallbackUrls urls;
   @Inject CallbackHandler handler;
@@ -142,7 +136,7 @@ public class CallbackServlet extends HttpServlet {
       throw new Refusal(HttpServletResponse.SC_FORBIDDEN, "token-" + reason(e));
     }
     try {
-      return CallbackPayload.read(JSON.createObjectBuilder(claims).build());
+      return CallbackPayload.read(Jsonp.PROVIDER.createObjectBuilder(claims).build());
     } catch (IllegalArgumentException | JsonException e) {
       throw new Refusal(HttpServletResponse.SC_BAD_REQUEST, "malformed-claims");
     }
@@ -172,7 +166,7 @@ public class CallbackServlet extends HttpServlet {
    *     limit included)
    */
   static Optional<JsonObject> object(byte[] bytes) {
-    try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
+    try (JsonParser parser = Jsonp.PROVIDER.createParser(new ByteArrayInputStream(bytes))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         return Optional.empty();
       }

@@ -5,12 +5,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbException;
-import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.officebridge.platform.Jsonp;
 import org.officebridge.security.JwtService;
 
 /**
@@ -20,12 +20,6 @@ import org.officebridge.security.JwtService;
  * answer back with JSON-B. Every failure becomes a {@link DocumentServerException}.
  */
 final class SignedPost {
-
-  /**
-   * Looked up once: {@code Json.create...} looks the provider up through the class loader's service
-   * files on every call, which serialises request threads on the loader's jar locks.
-   */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private final DocumentServerHttp http;
   private final JwtService jwt;
@@ -41,7 +35,11 @@ final class SignedPost {
     JsonObject members = parse(jsonb.toJson(request));
     Map<String, Object> claims = JsonClaims.toMap(members);
     String body =
-        JSON.createObjectBuilder(members).add("token", jwt.sign(claims)).build().toString();
+        Jsonp.PROVIDER
+            .createObjectBuilder(members)
+            .add("token", jwt.sign(claims))
+            .build()
+            .toString();
     String header = jwt.headerValue(jwt.sign(Map.of("payload", claims)));
     HttpResponse<String> response;
     try {
@@ -67,7 +65,7 @@ final class SignedPost {
   }
 
   private static JsonObject parse(String json) {
-    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsonp.PROVIDER.createReader(new StringReader(json))) {
       return reader.readObject();
     } catch (JsonException e) {
       throw new IllegalStateException("JSON-B wrote a request that is not a JSON object", e);

@@ -1,12 +1,12 @@
 package org.officebridge.editor;
 
-import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.util.Optional;
+import org.officebridge.platform.Jsonp;
 import org.officebridge.web.Escape;
 
 /** JSON text for the editor feature: one shared JSON-B instance (thread-safe, costly to make). */
@@ -58,7 +58,7 @@ final class EditorJson {
    * recurses, and a deep enough document overflows the stack).
    */
   private static boolean isOneValue(String text) {
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = Jsonp.PROVIDER.createParser(new StringReader(text))) {
       int depth = 0;
       boolean complete = false;
       while (parser.hasNext()) {

@@ -1,6 +1,5 @@
 package org.officebridge.operations;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -11,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.officebridge.platform.Jsonp;
 
 /** Reads the JSON bodies of the admin endpoints, refusing anything malformed with a 400. */
 final class AdminBodies {
@@ -41,7 +41,7 @@ final class AdminBodies {
     if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+    try (JsonReader reader = Jsonp.PROVIDER.createReader(new ByteArrayInputStream(bytes))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw AdminException.badRequest("the body is not a JSON object");

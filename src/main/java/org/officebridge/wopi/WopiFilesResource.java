@@ -3,7 +3,6 @@ package org.officebridge.wopi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.officebridge.host.HostServices;
+import org.officebridge.platform.Jsonp;
 import org.officebridge.platform.Metrics;
 import org.officebridge.spi.Content;
 import org.officebridge.spi.DocumentInfo;
@@ -37,12 +37,6 @@ import org.officebridge.wopi.WopiHeaders.Overrides;
 public class WopiFilesResource {
 
   private static final int BUFFER = 64 * 1024;
-
-  /**
-   * Looked up once: {@code Json.create...} looks the provider up through the class loader's service
-   * files on every call, which serialises request threads on the loader's jar locks.
-   */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject WopiGate gate;
   @Inject CheckFileInfoAssembler checkFileInfo;
@@ -218,7 +212,7 @@ public class WopiFilesResource {
   }
 
   private static Response.ResponseBuilder json(Map<String, Object> properties) {
-    JsonObjectBuilder o = JSON.createObjectBuilder();
+    JsonObjectBuilder o = Jsonp.PROVIDER.createObjectBuilder();
     properties.forEach(
         (k, v) -> {
           if (v instanceof Boolean b) {
