@@ -60,9 +60,13 @@ public class ClusterService {
       case PAYARA -> instance = payaraGrid();
       default -> throw new IllegalStateException("unknown cluster mode " + cluster.mode());
     }
+    // on Payara's grid the split-brain protection is Payara's Hazelcast configuration:
+    // min-members names a protection that only the connector's own member defines
     caches =
         HazelcastFactory.openCaches(
-            instance, cluster.mode() == ClusterMode.CLIENT, cluster.minMembers() > 1);
+            instance,
+            cluster.mode() == ClusterMode.CLIENT,
+            cluster.mode() != ClusterMode.PAYARA && cluster.minMembers() > 1);
     sharedCache = new HazelcastSharedCache(caches.shared());
     store = new HazelcastSessionStore(caches.sessions(), caches.processed());
     LOG.info(

@@ -35,33 +35,44 @@ class MisconfiguredPayaraMicroServerIT {
     return p;
   }
 
-  private void assertNotServing() throws Exception {
-    URI live = URI.create("http://127.0.0.1:" + PORT + "/officebridge/api/health/live");
-    assertEquals(404, http.get(live).statusCode());
+  /** Starts Micro with the WAR and settings, and checks it is not served and its log says why. */
+  private void assertNotDeployed(Path war, Map<String, String> settings, String... logSays)
+      throws Exception {
+    try (PayaraMicroProcess micro = PayaraMicroProcess.start(war, PORT, settings)) {
+      String log = micro.output();
+      for (String expected : logSays) {
+        assertTrue(log.contains(expected), log);
+      }
+      URI live = URI.create("http://127.0.0.1:" + PORT + "/officebridge/api/health/live");
+      assertEquals(404, http.get(live).statusCode());
+    }
+  }
+
+  private static Path demoWar() {
+    return Path.of(
+        System.getProperty("officebridge.test.demo-war", "target/officebridge-demo.war"));
   }
 
   @Test
   void productionWarWithoutAHostIsNotDeployedAndTheLogNamesTheMissingParts() throws Exception {
     Path war = Path.of(System.getProperty("officebridge.test.war", "target/officebridge.war"));
-    try (PayaraMicroProcess micro = PayaraMicroProcess.start(war, PORT, settings())) {
-      String log = micro.output();
-      assertTrue(log.contains("officebridge cannot start"), log);
-      assertTrue(log.contains("org.officebridge.spi.DocumentStore"), log);
-      assertNotServing();
-    }
+    assertNotDeployed(
+        war, settings(), "officebridge cannot start", "org.officebridge.spi.DocumentStore");
   }
 
   @Test
   void badSettingIsNotDeployedAndTheLogNamesIt() throws Exception {
-    Path war =
-        Path.of(System.getProperty("officebridge.test.demo-war", "target/officebridge-demo.war"));
     Map<String, String> settings = settings();
     settings.put("officebridge.wopi.proof-keys", "sometimes");
-    try (PayaraMicroProcess micro = PayaraMicroProcess.start(war, PORT, settings)) {
-      String log = micro.output();
-      assertTrue(log.contains("officebridge cannot start"), log);
-      assertTrue(log.contains("officebridge.wopi.proof-keys"), log);
-      assertNotServing();
-    }
+    assertNotDeployed(
+        demoWar(), settings, "officebridge cannot start", "officebridge.wopi.proof-keys");
+  }
+
+  @Test
+  void payaraClusterModeWithTheGridOffIsNotDeployedAndTheLogSaysWhy() throws Exception {
+    Map<String, String> settings = settings();
+    settings.put("officebridge.cluster.mode", "payara");
+    // the default start: the preboot file turns Payara's data grid off
+    assertNotDeployed(demoWar(), settings, "cluster.mode=payara needs Payara's data grid");
   }
 }

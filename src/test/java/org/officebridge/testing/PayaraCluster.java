@@ -1,6 +1,8 @@
 package org.officebridge.testing;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,12 +13,26 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Nodes of one WAR as separate Payara Micro processes on 127.0.0.1, sharing state through the
- * connector's embedded Hazelcast ({@code cluster.mode=embedded}): each member binds to 127.0.0.1
- * and finds the others only by the explicit member list. Payara's own Hazelcast stays off (the
- * preboot file). The nodes share one demo data folder, as cluster nodes share the DMS's storage.
+ * Nodes of one WAR as separate Payara Micro processes on 127.0.0.1, sharing state through
+ * Hazelcast: either the connector's embedded member ({@code cluster.mode=embedded}, Payara's own
+ * grid off through the preboot file) or Payara's own data grid ({@code cluster.mode=payara}). Each
+ * member binds to 127.0.0.1 and finds the others only by the explicit member list. The nodes share
+ * one demo data folder, as cluster nodes share the DMS's storage.
  */
 public final class PayaraCluster implements AutoCloseable {
+
+  /** Whose Hazelcast member the nodes share their state through. */
+  public enum Mode {
+    /** The connector starts its own member in each node; Payara's grid is off. */
+    EMBEDDED,
+    /**
+     * Payara's data grid, pinned to 127.0.0.1: discovery by a TCP/IP member list (never multicast),
+     * the member bound to the loopback interface only ({@code hazelcast.socket.bind.any=false};
+     * Hazelcast binds the wildcard address otherwise), and backups allowed on members of the same
+     * address (host-aware partitioning would keep none).
+     */
+    PAYARA_GRID
+  }
 
   /** Two servers starting at once on two busy cores take a while. */
   private static final Duration STARTUP = Duration.ofSeconds(240);
@@ -40,7 +56,7 @@ public final class PayaraCluster implements AutoCloseable {
    * @throws Exception when a node does not get ready
    */
   public static PayaraCluster start(
-      Path war, List<Integer> httpPorts, List<Integer> clusterPorts, Path dataDir)
+      Mode mode, Path war, List<Integer> httpPorts, List<Integer> clusterPorts, Path dataDir)
       throws Exception {
     String name = "officebridge-it-" + UUID.randomUUID();
     List<String> members = clusterPorts.stream().map(p -> "127.0.0.1:" + p).toList();
@@ -51,16 +67,40 @@ public final class PayaraCluster implements AutoCloseable {
       p.put("officebridge.config-file", ServerUnderTest.settingsFile().toString());
       p.put("officebridge.connector.url", "http://127.0.0.1:" + http + "/officebridge");
       p.put("officebridge.demo.data-dir", dataDir.toString());
-      p.put("officebridge.cluster.mode", "embedded");
-      p.put("officebridge.cluster.name", name);
-      p.put("officebridge.cluster.address", "127.0.0.1");
-      p.put("officebridge.cluster.port", String.valueOf(clusterPorts.get(i)));
-      p.put("officebridge.cluster.members", String.join(",", members));
+      List<String> clustering;
+      if (mode == Mode.EMBEDDED) {
+        p.put("officebridge.cluster.mode", "embedded");
+        p.put("officebridge.cluster.name", name);
+        p.put("officebridge.cluster.address", "127.0.0.1");
+        p.put("officebridge.cluster.port", String.valueOf(clusterPorts.get(i)));
+        p.put("officebridge.cluster.members", String.join(",", members));
+        clustering =
+            List.of(
+                "--nocluster",
+                "--prebootcommandfile",
+                System.getProperty("payara.preboot", "target/payara/preboot.asadmin"));
+      } else {
+        p.put("officebridge.cluster.mode", "payara");
+        p.put("hazelcast.socket.bind.any", "false");
+        clustering =
+            List.of(
+                "--clustername",
+                name,
+                "--clustermode",
+                "tcpip:" + String.join(",", members),
+                "--interfaces",
+                "127.0.0.1",
+                "--startport",
+                String.valueOf(clusterPorts.get(i)),
+                "--nohostaware",
+                "--prebootcommandfile",
+                gridPreboot().toString());
+      }
       starting.add(
           CompletableFuture.supplyAsync(
               () -> {
                 try {
-                  return PayaraMicroProcess.start(war, http, p, STARTUP);
+                  return PayaraMicroProcess.start(war, http, p, STARTUP, clustering);
                 } catch (Exception e) {
                   throw new IllegalStateException(e);
                 }
@@ -81,6 +121,16 @@ public final class PayaraCluster implements AutoCloseable {
       throw failure;
     }
     return cluster;
+  }
+
+  /** Only the HTTP listener's address: the grid stays on, as the options above set it. */
+  private static Path gridPreboot() throws IOException {
+    Path file = Path.of("target", "payara-grid-preboot.asadmin");
+    Files.writeString(
+        file,
+        "set configs.config.server-config.network-config.network-listeners.network-listener"
+            + ".http-listener.address=127.0.0.1\n");
+    return file;
   }
 
   /**

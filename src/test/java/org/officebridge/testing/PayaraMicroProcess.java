@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Payara Micro started directly as a process (not through Arquillian), for tests that must read
  * what the server printed, such as a failed deployment's reason, which the Arquillian adapter does
- * not pass on. Listens on 127.0.0.1 only, without clustering.
+ * not pass on, and for clusters of Micro processes. Listens on 127.0.0.1 only, by default without
+ * Payara's data grid.
  */
 public final class PayaraMicroProcess implements AutoCloseable {
 
@@ -51,6 +52,36 @@ public final class PayaraMicroProcess implements AutoCloseable {
    */
   public static PayaraMicroProcess start(
       Path war, int port, Map<String, String> systemProperties, Duration timeout) throws Exception {
+    return start(
+        war,
+        port,
+        systemProperties,
+        timeout,
+        List.of(
+            "--nocluster",
+            "--prebootcommandfile",
+            System.getProperty("payara.preboot", "target/payara/preboot.asadmin")));
+  }
+
+  /**
+   * Starts Micro with one WAR and its own clustering options, and waits until it reports ready.
+   *
+   * @param war the WAR to deploy
+   * @param port the HTTP port
+   * @param systemProperties JVM system properties for the server
+   * @param timeout how long to wait for it
+   * @param clustering Micro's options for its data grid and the preboot command file; they must
+   *     keep it on 127.0.0.1
+   * @return the running server
+   * @throws Exception when it does not get ready in time
+   */
+  public static PayaraMicroProcess start(
+      Path war,
+      int port,
+      Map<String, String> systemProperties,
+      Duration timeout,
+      List<String> clustering)
+      throws Exception {
     // a fresh runtime folder: Micro redeploys whatever an earlier run left registered in it,
     // which would run a stale copy of the application beside the one under test
     Path rootDir = Path.of("target", "payara-direct-root-" + port);
@@ -75,12 +106,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
             "officebridge",
             "--port",
             String.valueOf(port),
-            "--nocluster",
             "--disablephonehome",
             "--rootdir",
-            rootDir.toString(),
-            "--prebootcommandfile",
-            System.getProperty("payara.preboot", "target/payara/preboot.asadmin")));
+            rootDir.toString()));
+    command.addAll(clustering);
     Path log = Files.createTempFile(Path.of("target"), "payara-micro-", ".log");
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
