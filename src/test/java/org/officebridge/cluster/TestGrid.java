@@ -25,7 +25,11 @@ final class TestGrid implements AutoCloseable {
 
   private final List<HazelcastInstance> instances = new ArrayList<>();
   private final List<HazelcastFactory.Caches> caches = new ArrayList<>();
-  private final String name = "officebridge-test-" + UUID.randomUUID();
+  private final String name;
+
+  private TestGrid(String name) {
+    this.name = name;
+  }
 
   /**
    * Starts members that list each other.
@@ -36,31 +40,49 @@ final class TestGrid implements AutoCloseable {
    * @throws IOException when no free port is found
    */
   static TestGrid start(int count, int minMembers) throws IOException {
-    TestGrid grid = new TestGrid();
+    String name = "officebridge-test-" + UUID.randomUUID();
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       ports.add(freePort());
     }
     List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
-    List<Thread> starting = new ArrayList<>();
-    List<HazelcastInstance> started = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Settings.Cluster> settings = new ArrayList<>();
     for (int port : ports) {
-      Settings.Cluster cluster =
+      settings.add(
           new Settings.Cluster(
               ClusterMode.EMBEDDED,
-              grid.name,
+              name,
               ClusterJoin.TCP_IP,
               members,
               "127.0.0.1",
               port,
-              minMembers);
+              minMembers));
+    }
+    return start(settings);
+  }
+
+  /**
+   * Starts one member for each of the settings, all at once.
+   *
+   * @param settings each member's settings (the same cluster name)
+   * @return the grid
+   */
+  static TestGrid start(List<Settings.Cluster> settings) {
+    TestGrid grid = new TestGrid(settings.get(0).name());
+    List<Thread> starting = new ArrayList<>();
+    List<HazelcastInstance> started = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (Settings.Cluster cluster : settings) {
       // each member with a class loader of its own, as each server has its own application
       // class loader (caches keyed by class loader would then not be shared)
       ClassLoader application = new URLClassLoader(new URL[0], TestGrid.class.getClassLoader());
-      Config config =
-          HazelcastFactory.memberConfig(cluster, application)
-              .setProperty("hazelcast.wait.seconds.before.join", "0")
-              .setProperty("hazelcast.max.wait.seconds.before.join", "2");
+      Config config = HazelcastFactory.memberConfig(cluster, application);
+      if (cluster.join() == ClusterJoin.TCP_IP) {
+        // members listed by address find each other at once; the other ways keep Hazelcast's
+        // waits, without which members started together through discovery each form a cluster
+        config
+            .setProperty("hazelcast.wait.seconds.before.join", "0")
+            .setProperty("hazelcast.max.wait.seconds.before.join", "2");
+      }
       Thread t = new Thread(() -> started.add(Hazelcast.newHazelcastInstance(config)));
       t.start();
       starting.add(t);
@@ -74,12 +96,13 @@ final class TestGrid implements AutoCloseable {
       }
     }
     grid.instances.addAll(started);
-    if (grid.instances.size() != count) {
+    if (grid.instances.size() != settings.size()) {
       grid.close();
       throw new IllegalStateException("members did not start");
     }
+    boolean protectedByMinMembers = settings.get(0).minMembers() > 1;
     for (HazelcastInstance hz : grid.instances) {
-      grid.caches.add(HazelcastFactory.openCaches(hz, false, minMembers > 1));
+      grid.caches.add(HazelcastFactory.openCaches(hz, false, protectedByMinMembers));
     }
     return grid;
   }

@@ -14,7 +14,7 @@ import org.officebridge.testing.PayaraCluster;
     matches = "true",
     disabledReason =
         "turns Payara's data grid on; bin/run-tests runs it in its own loopback-only network"
-            + " namespace (-Dit.payara.grid=true)")
+            + " namespace (bin/loopback-namespace, -Dit.payara.grid=true)")
 class PayaraGridClusterServerIT extends TwoNodeClusterScenario {
 
   @Override
