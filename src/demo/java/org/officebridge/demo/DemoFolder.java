@@ -2,9 +2,9 @@ package org.officebridge.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,6 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The file operations of the demo store, each write atomic: data goes to a temporary file in the
@@ -23,10 +29,33 @@ final class DemoFolder {
 
   private static final int BUFFER = 64 * 1024;
 
+  /** How much is written between background forces. */
+  static final long EARLY_FORCE = 32L * 1024 * 1024;
+
+  /** Forces staged files while their writers go on; daemon threads, idle ones end. */
+  private static final ExecutorService FORCER =
+      new ThreadPoolExecutor(
+          0,
+          4,
+          30,
+          TimeUnit.SECONDS,
+          new SynchronousQueue<>(),
+          r -> {
+            Thread t = new Thread(r, "officebridge-demo-force");
+            t.setDaemon(true);
+            return t;
+          },
+          new ThreadPoolExecutor.CallerRunsPolicy());
+
   private DemoFolder() {}
 
   /**
    * Streams {@code in} to a new temporary file beside {@code dir}'s files, forced to disk.
+   *
+   * <p>While the data comes in, every {@value #EARLY_FORCE} bytes a background thread forces what
+   * was written so far, so the disk writes it while the rest arrives: with one force at the end, a
+   * large file first filled the page cache and then waited for the whole disk write, the two one
+   * after the other. The last force still comes before the method returns.
    *
    * @return the temporary file; the caller moves it into place or deletes it
    */
@@ -34,19 +63,58 @@ final class DemoFolder {
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, ".incoming-", ".tmp");
     try (FileChannel channel =
-            FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+        FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
       byte[] buffer = new byte[BUFFER];
-      for (int n; (n = in.read(buffer)) >= 0; ) {
-        out.write(buffer, 0, n);
+      long written = 0;
+      long forcedUpTo = 0;
+      Future<?> forcing = null;
+      try {
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+          ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+          while (chunk.hasRemaining()) {
+            channel.write(chunk);
+          }
+          written += n;
+          if (written - forcedUpTo >= EARLY_FORCE && (forcing == null || forcing.isDone())) {
+            awaitForce(forcing);
+            forcedUpTo = written;
+            forcing =
+                FORCER.submit(
+                    () -> {
+                      channel.force(false);
+                      return null;
+                    });
+          }
+        }
+        awaitForce(forcing);
+      } finally {
+        if (forcing != null) {
+          forcing.cancel(false); // a failed write: the file is deleted anyway
+        }
       }
-      out.flush();
       channel.force(true);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
       throw e;
     }
     return temp;
+  }
+
+  /** Waits for a background force, rethrowing its failure. */
+  private static void awaitForce(Future<?> forcing) throws IOException {
+    if (forcing == null) {
+      return;
+    }
+    try {
+      forcing.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while forcing to disk");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } catch (java.util.concurrent.CancellationException e) {
+      // cancelled before it ran: the final force covers it
+    }
   }
 
   /** Moves a staged file over {@code target} atomically. */

@@ -6,10 +6,10 @@ import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.util.Optional;
+import org.officebridge.platform.JsonText;
 import org.officebridge.platform.Jsonp;
-import org.officebridge.web.Escape;
 
-/** JSON text for the editor feature: one shared JSON-B instance (thread-safe, costly to make). */
+/** JSON text for the editor feature: written by {@link JsonText}, read by one shared JSON-B. */
 final class EditorJson {
 
   private static final Jsonb JSONB = JsonbBuilder.create();
@@ -24,7 +24,7 @@ final class EditorJson {
    * @return its JSON text
    */
   static String write(Object value) {
-    return JSONB.toJson(value);
+    return JsonText.write(value);
   }
 
   /**
@@ -32,7 +32,7 @@ final class EditorJson {
    * @return its JSON text, safe to put inside an HTML {@code <script>} element
    */
   static String writeForScript(Object value) {
-    return Escape.jsonInScript(write(value));
+    return JsonText.writeForScript(value);
   }
 
   /**

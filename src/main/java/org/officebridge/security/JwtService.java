@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.officebridge.config.Settings;
+import org.officebridge.platform.JsonText;
 
 /**
  * HS256 tokens shared with the Document Server: signs the editor config, method arguments and
@@ -97,7 +98,9 @@ public class JwtService {
             new JWSHeader.Builder(JWSAlgorithm.HS256)
                 .type(com.nimbusds.jose.JOSEObjectType.JWT)
                 .build(),
-            new Payload(all));
+            // the payload's JSON written here: nimbus would write it through its own JSON library,
+            // a second serialisation of the editor's config on every page
+            new Payload(JsonText.write(all)));
     try {
       jws.sign(signer);
     } catch (JOSEException e) {

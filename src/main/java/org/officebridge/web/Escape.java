@@ -76,19 +76,27 @@ public final class Escape {
    * @return the same JSON value, safe inside a script element
    */
   public static String jsonInScript(String json) {
-    StringBuilder b = new StringBuilder(json.length() + 16);
+    StringBuilder b = null;
+    int from = 0;
     for (int i = 0; i < json.length(); i++) {
-      char c = json.charAt(i);
-      switch (c) {
-        case '<' -> b.append("\\u003c");
-        case '>' -> b.append("\\u003e");
-        case '&' -> b.append("\\u0026");
-        case 0x2028 -> b.append("\\u2028");
-        case 0x2029 -> b.append("\\u2029");
-        default -> b.append(c);
+      String escape =
+          switch (json.charAt(i)) {
+            case '<' -> "\\u003c";
+            case '>' -> "\\u003e";
+            case '&' -> "\\u0026";
+            case 0x2028 -> "\\u2028";
+            case 0x2029 -> "\\u2029";
+            default -> null;
+          };
+      if (escape != null) {
+        if (b == null) {
+          b = new StringBuilder(json.length() + 32);
+        }
+        b.append(json, from, i).append(escape);
+        from = i + 1;
       }
     }
-    return b.toString();
+    return b == null ? json : b.append(json, from, json.length()).toString();
   }
 
   /**

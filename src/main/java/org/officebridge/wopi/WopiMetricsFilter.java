@@ -61,10 +61,13 @@ public class WopiMetricsFilter implements ContainerRequestFilter, ContainerRespo
                   .with("ms", nanos / 1_000_000)
                   .toString());
     }
-    Object refusal =
-        servletRequest == null ? null : servletRequest.getAttribute(WopiExceptionMapper.REFUSAL);
-    if (refusal instanceof WopiException e && e.isLockConflict()) {
-      metrics.lockConflict(Metrics.WOPI);
+    // a lock conflict is a 409; only then look at the servlet request, whose injected proxy takes
+    // a lock shared by all requests (Jersey's HK2) on every call
+    if (response.getStatus() == 409 && servletRequest != null) {
+      Object refusal = servletRequest.getAttribute(WopiExceptionMapper.REFUSAL);
+      if (refusal instanceof WopiException e && e.isLockConflict()) {
+        metrics.lockConflict(Metrics.WOPI);
+      }
     }
   }
 
