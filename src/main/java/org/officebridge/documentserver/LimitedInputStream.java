@@ -11,6 +11,7 @@ import java.io.InputStream;
 public final class LimitedInputStream extends FilterInputStream {
 
   private final long limit;
+  private final long expected;
   private long count;
 
   /**
@@ -18,8 +19,20 @@ public final class LimitedInputStream extends FilterInputStream {
    * @param limit the most bytes allowed
    */
   public LimitedInputStream(InputStream in, long limit) {
+    this(in, limit, -1);
+  }
+
+  /**
+   * @param in the stream to limit (closed with this one)
+   * @param limit the most bytes allowed
+   * @param expected how many bytes the sender declared ({@code Content-Length}), or -1: an end
+   *     before that many fails with an {@link IOException}, so a cut-off body is never taken for a
+   *     whole one
+   */
+  public LimitedInputStream(InputStream in, long limit, long expected) {
     super(in);
     this.limit = limit;
+    this.expected = expected;
   }
 
   @Override
@@ -27,6 +40,8 @@ public final class LimitedInputStream extends FilterInputStream {
     int b = super.read();
     if (b >= 0) {
       count(1);
+    } else {
+      ended();
     }
     return b;
   }
@@ -36,8 +51,16 @@ public final class LimitedInputStream extends FilterInputStream {
     int n = super.read(b, off, len);
     if (n > 0) {
       count(n);
+    } else if (n < 0) {
+      ended();
     }
     return n;
+  }
+
+  private void ended() throws IOException {
+    if (expected >= 0 && count < expected) {
+      throw new IOException("the body ended after " + count + " of " + expected + " bytes");
+    }
   }
 
   @Override
