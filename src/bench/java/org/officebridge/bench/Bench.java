@@ -61,6 +61,13 @@ record Bench(
   }
 
   /**
+   * @return the baseline deployment's endpoint that reads an upload and discards it
+   */
+  java.net.URI uploadSink() {
+    return server.url("/bench/api/sink");
+  }
+
+  /**
    * @return how often each transfer is repeated (the median counts)
    */
   int repeats() {

@@ -2,7 +2,6 @@ package org.officebridge.wopi;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,11 +14,12 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.officebridge.host.HostServices;
-import org.officebridge.platform.Jsonp;
+import org.officebridge.platform.JsonText;
 import org.officebridge.platform.Metrics;
 import org.officebridge.spi.Content;
 import org.officebridge.spi.DocumentInfo;
@@ -212,20 +212,12 @@ public class WopiFilesResource {
   }
 
   private static Response.ResponseBuilder json(Map<String, Object> properties) {
-    JsonObjectBuilder o = Jsonp.PROVIDER.createObjectBuilder();
+    Map<String, Object> values = new LinkedHashMap<>();
     properties.forEach(
-        (k, v) -> {
-          if (v instanceof Boolean b) {
-            o.add(k, b);
-          } else if (v instanceof Long l) {
-            o.add(k, l);
-          } else if (v instanceof Integer i) {
-            o.add(k, i);
-          } else {
-            o.add(k, String.valueOf(v));
-          }
-        });
-    return Response.ok(o.build().toString(), MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
+        (k, v) ->
+            values.put(
+                k, v instanceof Boolean || v instanceof Long || v instanceof Integer ? v : "" + v));
+    return Response.ok(JsonText.write(values), MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
         .header("Cache-Control", "no-store");
   }
 

@@ -10,6 +10,6 @@ public class BaselineApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(EmptyResource.class);
+    return Set.of(EmptyResource.class, UploadSinkResource.class);
   }
 }
