@@ -2,9 +2,13 @@ package org.officebridge.bench;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.officebridge.cluster.HazelcastFactory;
 import org.officebridge.cluster.HazelcastSessionStore;
 import org.officebridge.config.ClusterJoin;
@@ -29,9 +34,10 @@ import org.officebridge.spi.SessionStore;
 
 /**
  * WOPI's lock cycle (lock = insert, refresh = replace, unlock = remove) through the Hazelcast
- * session store on two members that talk over loopback TCP, as the connector configures them;
- * threads alternate between the members, so half the operations reach a partition owned by the
- * other member.
+ * session store on two nodes, as the connector configures their members: this JVM's member and one
+ * in a second JVM process ({@link LockBenchPeer}), talking over loopback TCP. Every operation goes
+ * through this JVM's member, and every one involves the other node: half the keys are owned there,
+ * and the other half have their synchronous backup there.
  */
 final class LockBench {
 
@@ -53,48 +59,91 @@ final class LockBench {
   static Result run(int threads, Duration duration) throws Exception {
     String name = "officebridge-bench-" + UUID.randomUUID();
     List<Integer> ports = List.of(freePort(), freePort());
-    List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
-    List<HazelcastInstance> instances = new ArrayList<>();
-    ClassLoader loader = LockBench.class.getClassLoader();
+    String members = ports.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+    Process peer =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockBenchPeer.class.getName(),
+                name,
+                String.valueOf(ports.get(1)),
+                members)
+            .redirectErrorStream(true)
+            .start();
+    HazelcastInstance local = null;
     try {
-      List<Future<HazelcastInstance>> starting = new ArrayList<>();
-      ExecutorService starter = Executors.newFixedThreadPool(2);
-      for (int port : ports) {
-        Settings.Cluster c =
-            new Settings.Cluster(
-                ClusterMode.EMBEDDED, name, ClusterJoin.TCP_IP, members, "127.0.0.1", port, 1);
-        starting.add(
-            starter.submit(
-                () ->
-                    Hazelcast.newHazelcastInstance(
-                        HazelcastFactory.memberConfig(c, loader)
-                            .setProperty("hazelcast.wait.seconds.before.join", "0")
-                            .setProperty("hazelcast.logging.type", "none"))));
+      awaitReady(peer);
+      Settings.Cluster c =
+          new Settings.Cluster(
+              ClusterMode.EMBEDDED,
+              name,
+              ClusterJoin.TCP_IP,
+              List.of(members.split(",")),
+              "127.0.0.1",
+              ports.get(0),
+              1);
+      local = Hazelcast.newHazelcastInstance(memberConfig(c));
+      if (local.getCluster().getMembers().size() != 2) {
+        throw new IllegalStateException("the second node did not join");
       }
-      for (Future<HazelcastInstance> f : starting) {
-        instances.add(f.get(3, TimeUnit.MINUTES));
-      }
-      starter.shutdown();
-      List<SessionStore> stores = new ArrayList<>();
-      for (HazelcastInstance hz : instances) {
-        HazelcastFactory.Caches caches = HazelcastFactory.openCaches(hz, false, false);
-        stores.add(new HazelcastSessionStore(caches.sessions(), caches.processed()));
-      }
-      measure(stores, threads, duration.dividedBy(3));
-      return measure(stores, threads, duration);
+      HazelcastFactory.Caches caches = HazelcastFactory.openCaches(local, false, false);
+      SessionStore store = new HazelcastSessionStore(caches.sessions(), caches.processed());
+      measure(store, threads, duration.dividedBy(3));
+      return measure(store, threads, duration);
     } finally {
-      instances.forEach(HazelcastInstance::shutdown);
+      if (local != null) {
+        local.shutdown();
+      }
+      peer.destroy();
+      if (!peer.waitFor(20, TimeUnit.SECONDS)) {
+        peer.destroyForcibly();
+      }
     }
   }
 
-  private static Result measure(List<SessionStore> stores, int threads, Duration duration)
+  /** A member as the connector configures it, quiet and quick to join. */
+  static com.hazelcast.config.Config memberConfig(Settings.Cluster c) {
+    return HazelcastFactory.memberConfig(c, LockBench.class.getClassLoader())
+        .setProperty("hazelcast.wait.seconds.before.join", "0")
+        .setProperty("hazelcast.logging.type", "none");
+  }
+
+  /** Waits for the peer's "ready" line, failing with what it printed when it dies first. */
+  private static void awaitReady(Process peer) throws IOException {
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder printed = new StringBuilder();
+    for (String line; (line = out.readLine()) != null; ) {
+      if (line.equals(LockBenchPeer.READY)) {
+        // keep draining what it prints, so it never blocks on a full pipe
+        Thread drain =
+            new Thread(
+                () -> {
+                  try {
+                    out.transferTo(java.io.Writer.nullWriter());
+                  } catch (IOException e) {
+                    // the peer ended
+                  }
+                },
+                "lock-bench-peer-output");
+        drain.setDaemon(true);
+        drain.start();
+        return;
+      }
+      printed.append(line).append('\n');
+    }
+    throw new IllegalStateException("the second node ended before it was ready:\n" + printed);
+  }
+
+  private static Result measure(SessionStore store, int threads, Duration duration)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<long[]>> results = new ArrayList<>();
     long deadline = System.nanoTime() + duration.toNanos();
     for (int t = 0; t < threads; t++) {
-      SessionStore store = stores.get(t % stores.size());
       int thread = t;
       results.add(pool.submit(() -> cycle(store, thread, start, deadline)));
     }

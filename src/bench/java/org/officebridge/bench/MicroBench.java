@@ -29,7 +29,7 @@ final class MicroBench {
     LockBench.Result r = LockBench.run(4, Duration.ofSeconds(quick ? 6 : 20));
     report.add(
         new Report.Row(
-            "lock / refresh / unlock, Hazelcast store, 2 members, 4 threads",
+            "lock / refresh / unlock, Hazelcast store, 2 nodes (processes), 4 threads",
             String.format(
                 "%,.0f ops/s, p50 %.2f ms, p99 %.2f ms",
                 r.operationsPerSecond(), r.p50Millis(), r.p99Millis()),
@@ -37,8 +37,9 @@ final class MicroBench {
             "reported",
             "measured"));
     report.note(
-        "Locks: the session store on two Hazelcast members in one JVM talking over loopback TCP,"
-            + " threads alternating between the members.");
+        "Locks: the session store on two Hazelcast members in two JVM processes talking over"
+            + " loopback TCP, every operation through one of them; each involves the other, which"
+            + " owns half the keys and holds the synchronous backup of the rest.");
   }
 
   private void jmh() throws Exception {
