@@ -87,19 +87,46 @@ public final class JsonText {
     } else {
       String json = jsonb().toJson(value);
       if (forScript) {
-        // in JSON text these characters can only be inside strings
-        for (int i = 0; i < json.length(); i++) {
-          char c = json.charAt(i);
-          if (scriptSensitive(c)) {
-            unicodeEscape(c);
-          } else {
-            out.append(c);
-          }
-        }
+        appendScriptSafe(json);
       } else {
         out.append(json);
       }
     }
+  }
+
+  /**
+   * JSON text made safe inside an HTML {@code <script>} element, with the same escapes as {@link
+   * #writeForScript(Object)}.
+   *
+   * @param json JSON text
+   * @return the same JSON value, safe inside a script element (the text itself when nothing needs
+   *     escaping)
+   */
+  public static String scriptSafe(String json) {
+    int i = 0;
+    while (i < json.length() && !scriptSensitive(json.charAt(i))) {
+      i++;
+    }
+    if (i == json.length()) {
+      return json;
+    }
+    JsonText w = new JsonText(json.length() + 32, true);
+    w.appendScriptSafe(json);
+    return w.out.toString();
+  }
+
+  /** In JSON text these characters can only be inside strings, so escaping them keeps the value. */
+  private void appendScriptSafe(String json) {
+    int from = 0;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (scriptSensitive(c)) {
+        out.append(json, from, i);
+        unicodeEscape(c);
+        from = i + 1;
+      }
+    }
+    out.append(json, from, json.length());
   }
 
   private void object(Map<?, ?> map) {

@@ -1,5 +1,7 @@
 package org.officebridge.web;
 
+import org.officebridge.platform.JsonText;
+
 /**
  * Escapes untrusted text (titles, user names, anything from the DMS) for the context it is written
  * into. Each method is total: any input, including control characters and lone surrogates, gives
@@ -76,27 +78,7 @@ public final class Escape {
    * @return the same JSON value, safe inside a script element
    */
   public static String jsonInScript(String json) {
-    StringBuilder b = null;
-    int from = 0;
-    for (int i = 0; i < json.length(); i++) {
-      String escape =
-          switch (json.charAt(i)) {
-            case '<' -> "\\u003c";
-            case '>' -> "\\u003e";
-            case '&' -> "\\u0026";
-            case 0x2028 -> "\\u2028";
-            case 0x2029 -> "\\u2029";
-            default -> null;
-          };
-      if (escape != null) {
-        if (b == null) {
-          b = new StringBuilder(json.length() + 32);
-        }
-        b.append(json, from, i).append(escape);
-        from = i + 1;
-      }
-    }
-    return b == null ? json : b.append(json, from, json.length()).toString();
+    return JsonText.scriptSafe(json);
   }
 
   /**

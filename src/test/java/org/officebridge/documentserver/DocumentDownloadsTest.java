@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -37,14 +38,7 @@ class DocumentDownloadsTest {
   @BeforeEach
   void start() throws Exception {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/whole",
-        exchange -> {
-          exchange.sendResponseHeaders(200, BODY.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(BODY);
-          }
-        });
+    server.createContext("/whole", exchange -> Replies.send(exchange, 200, BODY, false));
     server.createContext(
         "/cut",
         exchange -> {
@@ -54,14 +48,7 @@ class DocumentDownloadsTest {
           out.flush();
           exchange.close();
         });
-    server.createContext(
-        "/chunked",
-        exchange -> {
-          exchange.sendResponseHeaders(200, 0);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(BODY);
-          }
-        });
+    server.createContext("/chunked", exchange -> Replies.send(exchange, 200, BODY, true));
     server.createContext(
         "/stall",
         exchange -> {
@@ -78,12 +65,8 @@ class DocumentDownloadsTest {
         });
     server.createContext(
         "/gone",
-        exchange -> {
-          byte[] text = "no such file".getBytes();
-          exchange.sendResponseHeaders(404, text.length);
-          exchange.getResponseBody().write(text);
-          exchange.close();
-        });
+        exchange ->
+            Replies.send(exchange, 404, "no such file".getBytes(StandardCharsets.UTF_8), false));
     server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
     clients =

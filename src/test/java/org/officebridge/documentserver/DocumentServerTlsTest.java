@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -99,23 +98,12 @@ class DocumentServerTlsTest {
     ssl.init(kmf.getKeyManagers(), null, null);
     server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(ssl));
-    server.createContext(
-        "/cache/doc",
-        exchange -> {
-          exchange.sendResponseHeaders(200, BODY.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(BODY);
-          }
-        });
+    server.createContext("/cache/doc", exchange -> Replies.send(exchange, 200, BODY, false));
     server.createContext(
         "/command",
         exchange -> {
           exchange.getRequestBody().readAllBytes();
-          byte[] answer = "{\"error\":0}".getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, answer.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(answer);
-          }
+          Replies.send(exchange, 200, "{\"error\":0}".getBytes(StandardCharsets.UTF_8), false);
         });
     server.start();
   }

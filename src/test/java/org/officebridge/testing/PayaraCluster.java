@@ -74,11 +74,7 @@ public final class PayaraCluster implements AutoCloseable {
         p.put("officebridge.cluster.address", "127.0.0.1");
         p.put("officebridge.cluster.port", String.valueOf(clusterPorts.get(i)));
         p.put("officebridge.cluster.members", String.join(",", members));
-        clustering =
-            List.of(
-                "--nocluster",
-                "--prebootcommandfile",
-                System.getProperty("payara.preboot", "target/payara/preboot.asadmin"));
+        clustering = PayaraMicroProcess.withoutGrid();
       } else {
         p.put("officebridge.cluster.mode", "payara");
         p.put("hazelcast.socket.bind.any", "false");

@@ -52,15 +52,18 @@ public final class PayaraMicroProcess implements AutoCloseable {
    */
   public static PayaraMicroProcess start(
       Path war, int port, Map<String, String> systemProperties, Duration timeout) throws Exception {
-    return start(
-        war,
-        port,
-        systemProperties,
-        timeout,
-        List.of(
-            "--nocluster",
-            "--prebootcommandfile",
-            System.getProperty("payara.preboot", "target/payara/preboot.asadmin")));
+    return start(war, port, systemProperties, timeout, withoutGrid());
+  }
+
+  /**
+   * @return Micro's options that keep its data grid off: {@code --nocluster} and the preboot file
+   *     that disables Hazelcast ({@code --nocluster} alone still starts it on every interface)
+   */
+  public static List<String> withoutGrid() {
+    return List.of(
+        "--nocluster",
+        "--prebootcommandfile",
+        System.getProperty("payara.preboot", "target/payara/preboot.asadmin"));
   }
 
   /**
